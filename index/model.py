@@ -1,0 +1,54 @@
+"""The plain values the reader produces and the index stores.
+
+They are frozen so that a caller can keep them, hash them and share them between
+threads without asking who else holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["KINDS", "Paragraph", "Resolution"]
+
+#: Paragraph kinds, in the vocabulary of the index and the query language.
+KINDS = ("preambular", "operative", "subparagraph", "footnote", "annex", "line")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable paragraph of a resolution.
+
+    ``number`` is the paragraph's number within its kind as a string: ``"4"``,
+    ``"4.a"`` and ``"4.a.ii"`` for sub-paragraphs, ``"1"`` for a footnote.
+    ``reference`` is canonical and unique in an index (``A/RES/55/109#op4.a``);
+    ``label`` is how a person cites it, in the resolution's language
+    (``A/RES/55/109, par. 4 a)``). ``lines`` is the 1-based, inclusive range of
+    source lines the text came from (``(0, 0)`` where unknown).
+    """
+
+    reference: str
+    label: str
+    kind: str
+    number: str
+    text: str
+    order: int
+    cites_footnotes: tuple[str, ...] = ()
+    cites_symbols: tuple[str, ...] = ()
+    lines: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolution as read from one file: its metadata and its paragraphs in order."""
+
+    symbol: str
+    number: str
+    title: str
+    body: str
+    language: str
+    paragraphs: tuple[Paragraph, ...]
+    session: str = ""
+    year: int | None = None
+    adopted: str = ""
+    source: str = ""
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
