@@ -23,7 +23,8 @@ class Paragraph:
     ``reference`` is canonical and unique in an index (``A/RES/55/109#op4.a``);
     ``label`` is how a person cites it, in the resolution's language
     (``A/RES/55/109, par. 4 a)``). ``lines`` is the 1-based, inclusive range of
-    source lines the text came from (``(0, 0)`` where unknown).
+    source lines the text came from (``(0, 0)`` where unknown). A reference is
+    unique per language: an index keys paragraphs by ``"{language}:{reference}"``.
     """
 
     reference: str
@@ -35,6 +36,8 @@ class Paragraph:
     cites_footnotes: tuple[str, ...] = ()
     cites_symbols: tuple[str, ...] = ()
     lines: tuple[int, int] = (0, 0)
+    #: Keys (``"en:A/RES/69/244#l2"``) of the same paragraph in other languages.
+    aligned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
