@@ -1,0 +1,164 @@
+"""Build the benchmark corpora: folders of resolution files and their paragraphs.
+
+Each corpus is a folder that ``resolu.index.build_index`` reads, plus a JSON-lines
+file holding the paragraphs resolu's reader produced from that same folder. SQLite
+and Xapian index those JSON lines, so every engine sees the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Corpus", "build_english", "build_french", "read_paragraphs"]
+
+EN_DIR = Path("en_only") / "cr-unsc_res_en_gold"
+UDHR_FR = Path("udhr") / "A_RES_217_A_III.fr.html"
+DEVSET = Path("un_v1_devset")
+#: Copy k of the English set renumbers S/RES/n as S/RES/(k * COPY_STRIDE + n).
+COPY_STRIDE = 100_000
+_NAME = re.compile(r"S_RES_(\d+)_(\d{4})_EN_GOLD\.txt")
+
+
+@dataclass
+class Corpus:
+    """One corpus: the folder resolu indexes and the paragraphs for the others."""
+
+    name: str
+    language: str
+    folder: Path
+    jsonl: Path
+    description: str
+    files: int = 0
+    paragraphs: int = 0
+    characters: int = 0
+    resolutions: int = 0
+    distinct_symbols: int = 0
+    read_seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _renumber(text: str, number: int, year: str, new: int) -> str:
+    """Rewrite a resolution's own number (``242 (1967)``, ``S/RES/242``) to ``new``."""
+    text = re.sub(rf"(?<![\d/]){number}(?=\s*\(\s*{year}\s*\))", str(new), text)
+    return re.sub(rf"S/RES/0*{number}(?!\d)", f"S/RES/{new}", text)
+
+
+def build_english(data: Path, work: Path, scale: int) -> Corpus:
+    """Write ``scale`` copies of the 902 English Security Council resolutions.
+
+    Copy 0 is the original; copy k renumbers every resolution ``S/RES/n`` as
+    ``S/RES/(k*100000 + n)``, in its file name and in its heading, so that each copy
+    holds distinct symbols.
+    """
+    source = data / EN_DIR
+    folder = work / f"en-x{scale}" / "corpus"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    originals = sorted(source.glob("S_RES_*_EN_GOLD.txt"))
+    for path in originals:
+        shutil.copyfile(path, folder / path.name)
+    for k in range(1, scale):
+        for path in originals:
+            match = _NAME.fullmatch(path.name)
+            if match is None:
+                continue
+            number, year = int(match.group(1)), match.group(2)
+            new = k * COPY_STRIDE + number
+            text = path.read_text(encoding="utf-8")
+            out = folder / f"S_RES_{new:04d}_{year}_EN_GOLD.txt"
+            out.write_text(_renumber(text, number, year, new), encoding="utf-8")
+    corpus = Corpus(
+        name=f"en-x{scale}",
+        language="en",
+        folder=folder,
+        jsonl=folder.parent / "paragraphs.jsonl",
+        description=(
+            f"{len(originals)} English S/RES texts x{scale}"
+            + (
+                f" (copies 1..{scale - 1} renumbered S/RES/n -> S/RES/(k*{COPY_STRIDE}+n))"
+                if scale > 1
+                else ""
+            )
+        ),
+    )
+    return corpus
+
+
+def build_french(data: Path, work: Path, shipped: Path) -> Corpus:
+    """Gather the French texts: shipped resolution(s), the UDHR, the UNv1 dev set."""
+    from _reader import reader_handles
+
+    folder = work / "fr" / "corpus"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    notes = []
+    shipped_files = sorted(shipped.glob("*.txt"))
+    for path in shipped_files:
+        shutil.copyfile(path, folder / path.name)
+    parts = [f"{len(shipped_files)} shipped resolution file(s)"]
+    udhr = data / UDHR_FR
+    if udhr.exists():
+        ok, why = reader_handles(udhr)
+        if ok:
+            shutil.copyfile(udhr, folder / udhr.name)
+            parts.append("French UDHR (html)")
+        else:
+            notes.append(f"French UDHR skipped: {why}")
+    else:
+        notes.append(f"French UDHR skipped: {udhr} not found")
+    dev_fr = data / DEVSET / "UNv1.0.devset.fr"
+    dev_ids = data / DEVSET / "UNv1.0.devset.ids"
+    if dev_fr.exists() and dev_ids.exists():
+        shutil.copyfile(dev_fr, folder / dev_fr.name)
+        shutil.copyfile(dev_ids, folder / dev_ids.name)
+        parts.append("4,000 French lines of UNv1.0 devset")
+    else:
+        notes.append("UNv1.0 devset not found")
+    return Corpus(
+        name="fr",
+        language="fr",
+        folder=folder,
+        jsonl=folder.parent / "paragraphs.jsonl",
+        description=" + ".join(parts),
+        notes=notes,
+    )
+
+
+def read_paragraphs(corpus: Corpus) -> None:
+    """Read ``corpus.folder`` with resolu's reader and write its paragraphs as JSON lines."""
+    from _reader import iter_resolutions
+
+    start = time.perf_counter()
+    symbols: set[str] = set()
+    with corpus.jsonl.open("w", encoding="utf-8") as out:
+        for resolution in iter_resolutions(corpus.folder, corpus.notes):
+            corpus.resolutions += 1
+            symbols.add(resolution.symbol)
+            for p in resolution.paragraphs:
+                corpus.paragraphs += 1
+                corpus.characters += len(p.text)
+                record = {
+                    "key": f"{resolution.language}:{p.reference}",
+                    "reference": p.reference,
+                    "symbol": resolution.symbol,
+                    "kind": p.kind,
+                    "lang": resolution.language,
+                    "year": resolution.year or 0,
+                    "text": p.text,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    corpus.read_seconds = time.perf_counter() - start
+    corpus.distinct_symbols = len(symbols)
+    corpus.files = sum(1 for f in corpus.folder.rglob("*") if f.is_file())
+    if corpus.distinct_symbols < corpus.resolutions:
+        corpus.notes.append(
+            f"reader gave {corpus.distinct_symbols} distinct symbols "
+            f"for {corpus.resolutions} resolutions"
+        )

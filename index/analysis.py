@@ -1,0 +1,272 @@
+"""Text analysis: the pipelines that turn paragraph text and queries into terms.
+
+Each pipeline is ``tokenizer | filter | ...``, Whoosh style, and is attached to
+a schema field, so the very same analysis runs at index time and at query time.
+
+The French ranked pipeline::
+
+    UNTokenizer | LowercaseFilter | ApostropheFilter | FoldFilter
+                | StopFilter(fr) | SnowballFilter(fr)
+
+- ``UNTokenizer`` keeps UN symbols (``A/RES/55/109``) and resolution numbers
+  (``54/181``) whole, and splits words at hyphens, so ``non-sélectivité`` is
+  ``non`` + ``sélectivité`` and matches ``non selectivite`` and ``selectivite``.
+- ``ApostropheFilter`` removes elided articles (``l’``, ``jusqu’``) whatever the
+  apostrophe (``'``, ``’``, ``ʼ``) and the English possessive ``'s``.
+- ``FoldFilter`` folds with unidecode *before* stemming (é→e, œ→oe), so the
+  stemmer sees ``selectivite`` whether or not the user typed accents.
+- ``SnowballFilter`` is the C Snowball stemmer of PyStemmer (Whoosh's own is
+  pure Python and about a hundred times slower).
+
+The exact pipeline (for phrases) stops after folding: it keeps stop words and
+does not stem, so ``"dialogue entre les civilisations"`` matches that word
+sequence and nothing else.
+
+>>> [t.text for t in french_analyzer()(
+...     "Réaffirmant que le dialogue entre les religions, les cultures et les civilisations")]
+['reaffirm', 'dialogu', 'relig', 'cultur', 'civilis']
+>>> [t.text for t in exact_analyzer()("Rappelant sa résolution 54/181, l’homme", mode="query")]
+['rappelant', 'sa', 'resolution', '54/181', 'homme']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import Stemmer
+from unidecode import unidecode
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, StopFilter, Token, Tokenizer
+
+from .stopwords import ELIDED_PREFIXES, STOP_WORDS
+from .symbols import NUMBER_RE, SYMBOL_RE, is_symbol, symbol_forms
+
+__all__ = [
+    "ApostropheFilter",
+    "FoldFilter",
+    "SnowballFilter",
+    "SymbolAnalyzer",
+    "UNTokenizer",
+    "analyzer_for",
+    "english_analyzer",
+    "exact_analyzer",
+    "french_analyzer",
+]
+
+_WORD = r"[^\W_]+(?:['’ʼ][^\W_]+)*"
+_TOKEN = re.compile(
+    rf"(?P<sym>{SYMBOL_RE.pattern})|(?P<num>{NUMBER_RE.pattern})|(?P<word>{_WORD})",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"[^\W_]+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+_NOT_TERM = re.compile(r"[^a-z0-9']+")
+
+
+class UNTokenizer(Tokenizer):
+    """Split text into words, keeping UN symbols and resolution numbers whole.
+
+    A symbol yields, at one position, its normalised form and its short form
+    (``a/res/55/109`` and ``55/109``), and at index time also its parts
+    (``a``, ``res``, ``55``, ``109``), so that a query for a part still finds it.
+    Symbol tokens carry ``token.symbol = True`` and later filters leave them be.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for m in _TOKEN.finditer(value):
+            kind = m.lastgroup
+            text = m.group(0)
+            if kind == "sym" and not is_symbol(text):
+                # "and/or": ordinary words after all.
+                for part in _PART.finditer(text):
+                    yield self._emit(
+                        t, part.group(0), pos, start_char + m.start() + part.start(),
+                        start_char + m.start() + part.end(), symbol=False,
+                    )
+                    pos += 1
+                continue
+            if kind == "word":
+                yield self._emit(
+                    t, text, pos, start_char + m.start(), start_char + m.end(), symbol=False
+                )
+                pos += 1
+                continue
+            start, end = start_char + m.start(), start_char + m.end()
+            for form in symbol_forms(text):
+                yield self._emit(t, form, pos, start, end, symbol=True)
+            if mode != "query":
+                for part in _PART.finditer(text):
+                    yield self._emit(
+                        t, part.group(0), pos, start_char + m.start() + part.start(),
+                        start_char + m.start() + part.end(), symbol=False, part=True,
+                    )
+            pos += 1
+
+    @staticmethod
+    def _emit(
+        t: Token, text: str, pos: int, start: int, end: int, *, symbol: bool, part: bool = False
+    ) -> Token:
+        # Whoosh reuses one Token object: every attribute a filter reads is reset here.
+        t.text = text
+        t.boost = 1.0
+        t.stopped = False
+        t.symbol = symbol
+        t.part = part
+        t.folded = ""
+        if t.positions:
+            t.pos = pos
+        if t.chars:
+            t.startchar = start
+            t.endchar = end
+        return t
+
+
+class ApostropheFilter(Filter):
+    """Remove elided prefixes (``l’``, ``qu’``, ``jusqu’``) and the possessive ``'s``."""
+
+    def __init__(self, prefixes: frozenset[str] = ELIDED_PREFIXES) -> None:
+        self.prefixes = prefixes
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        prefixes = self.prefixes
+        for t in tokens:
+            if t.symbol:
+                yield t
+                continue
+            text = t.text.translate(_APOSTROPHES)
+            if "'" in text:
+                head, _, rest = text.partition("'")
+                if head.lower() in prefixes and rest:
+                    if t.chars:
+                        t.startchar += len(head) + 1
+                    text = rest
+                if text.endswith("'s") and len(text) > 2:
+                    if t.chars:
+                        t.endchar -= 2
+                    text = text[:-2]
+            t.text = text
+            yield t
+
+
+class FoldFilter(Filter):
+    """Fold to lower-case ASCII with unidecode (é→e, œ→oe, æ→ae, ß→ss).
+
+    Runs before stemming so that accented and unaccented spellings meet in one
+    stem. Characters that fold to nothing useful are dropped, and so is a token
+    left empty, so every term is plain ASCII.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for t in tokens:
+            if not t.symbol:
+                text = t.text
+                if not text.isascii():
+                    text = unidecode(text)
+                text = _NOT_TERM.sub("", text.lower()).strip("'")
+                if not text:
+                    continue
+                t.text = text
+            yield t
+
+
+class SnowballFilter(Filter):
+    """Stem with PyStemmer's C Snowball stemmer; symbols are left whole.
+
+    The unstemmed form stays on the token as ``token.folded`` so a prefix query
+    can match either form. The stemmer object is rebuilt after unpickling, since
+    the schema (and so this filter) is pickled into the index.
+    """
+
+    is_morph = True
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._stemmer: Any = Stemmer.Stemmer(language)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"language": self.language}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["language"])  # type: ignore[misc]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SnowballFilter) and other.language == self.language
+
+    def __hash__(self) -> int:
+        return hash(self.language)
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        stem = self._stemmer.stemWord
+        for t in tokens:
+            t.folded = t.text
+            if not t.symbol:
+                t.text = stem(t.text)
+            yield t
+
+
+class _SymbolOnly(Filter):
+    """Keep only symbol tokens (for the ``symbol`` and ``cites`` fields)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for t in tokens:
+            if t.symbol:
+                yield t
+
+
+_LANGUAGES = {"fr": "french", "en": "english"}
+
+
+def _ranked(lang: str) -> Analyzer:
+    return (
+        UNTokenizer()
+        | LowercaseFilter()
+        | ApostropheFilter()
+        | FoldFilter()
+        | StopFilter(stoplist=STOP_WORDS[lang], minsize=1, renumber=False)
+        | SnowballFilter(_LANGUAGES[lang])
+    )
+
+
+def french_analyzer() -> Analyzer:
+    """Return the French ranked pipeline: elision, folding, stop words, Snowball French."""
+    return _ranked("fr")
+
+
+def english_analyzer() -> Analyzer:
+    """Return the English ranked pipeline: possessives, folding, stop words, Snowball English."""
+    return _ranked("en")
+
+
+def analyzer_for(language: str) -> Analyzer:
+    """Return the ranked pipeline for a language code (``fr`` or ``en``)."""
+    return _ranked(language if language in _LANGUAGES else "fr")
+
+
+def exact_analyzer() -> Analyzer:
+    """Return the phrase pipeline: like the ranked one, but keeping stop words and unstemmed."""
+    return UNTokenizer() | LowercaseFilter() | ApostropheFilter() | FoldFilter()
+
+
+def SymbolAnalyzer() -> Analyzer:  # noqa: N802 - reads like the Whoosh analyzers it sits beside
+    """Return the pipeline of the ``symbol`` and ``cites`` fields: symbol terms only."""
+    return UNTokenizer() | _SymbolOnly()

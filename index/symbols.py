@@ -1,0 +1,107 @@
+"""UN document symbols: recognising, normalising and citing them.
+
+A symbol is a chain of ``/``-separated parts whose first part is a series
+letter (``A/RES/55/109``, ``E/CN.4/2000/2``, ``A/RES/ES-8/2``,
+``S/RES/242 (1967)``, ``A/RES/1514 (XV)``); a resolution number is two or more
+numbers joined by ``/`` (``55/109``, ``1999/25``). Both stay whole as search
+terms. The trailing year or roman session of old symbols is dropped from the
+normalised form because people cite ``S/RES/242`` and ``S/RES/242 (1967)`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "NUMBER_RE",
+    "SYMBOL_RE",
+    "cited_symbols",
+    "normalize_symbol",
+    "short_form",
+    "symbol_forms",
+]
+
+_PART = r"(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)"
+#: A UN document symbol, with an optional ``(1967)``/``(XV)`` suffix.
+SYMBOL_RE = re.compile(
+    rf"(?<![\w/])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:/{_PART})+"
+    r"(?:\s?\((?:\d{4}|[IVXLC]+)\))?(?![\w/])"
+)
+#: A resolution or decision number such as ``55/109`` or ``1999/25``.
+NUMBER_RE = re.compile(r"(?<![\w/])\d{1,4}(?:/\d{1,4})+(?![\w/])")
+
+_SUFFIX = re.compile(r"\s*\((?:\d{4}|[IVXLC]+)\)$", re.IGNORECASE)
+
+
+def is_symbol(text: str) -> bool:
+    """Tell whether a :data:`SYMBOL_RE` match is a symbol and not a word pair like ``and/or``."""
+    return any(c.isdigit() for c in text)
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Return the search form of a symbol: lower case, no spaces, no year suffix.
+
+    >>> normalize_symbol("S/RES/242 (1967)")
+    's/res/242'
+    >>> normalize_symbol("A/RES/55/109")
+    'a/res/55/109'
+    """
+    return _SUFFIX.sub("", symbol.strip()).replace(" ", "").lower()
+
+
+def short_form(normalized: str) -> str | None:
+    """Return the number by which a resolution is cited in running text, if any.
+
+    >>> short_form("a/res/55/109"), short_form("s/res/242"), short_form("e/cn.4/2000/2")
+    ('55/109', '242', None)
+    """
+    head, sep, tail = normalized.partition("/res/")
+    return tail if sep and tail else None
+
+
+def symbol_forms(symbol: str) -> list[str]:
+    """Return the normalised symbol followed by its short form, when it has one."""
+    full = normalize_symbol(symbol)
+    short = short_form(full)
+    return [full, short] if short and short != full else [full]
+
+
+_RES_NUMBER = re.compile(
+    r"\b(?:r[ée]solutions?|resolutions?)\s+((?:\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\))"
+    r"(?:\s*(?:,|et|and)\s*(?:\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)))*)",
+    re.IGNORECASE,
+)
+_ONE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)")
+
+
+def cited_symbols(text: str, *, series: str = "") -> tuple[str, ...]:
+    """Return the symbols a paragraph cites, in order of first mention.
+
+    Full symbols are taken as written. A bare resolution number after
+    "résolution"/"resolution" is completed with the citing body's series
+    (``A`` for the General Assembly): "sa résolution 54/181" in a General
+    Assembly text cites ``A/RES/54/181``. Numbers whose first part is a year
+    (``2000/70``) belong to other bodies (commissions, ECOSOC) and are kept bare,
+    so ``cites:2000/70`` still finds them. ``1325 (2000)`` is a Security Council
+    resolution, ``S/RES/1325 (2000)``.
+
+    >>> cited_symbols("Rappelant sa résolution 54/181 du 17 décembre 1999", series="A")
+    ('A/RES/54/181',)
+    """
+    found: list[str] = []
+    for m in SYMBOL_RE.finditer(text):
+        if is_symbol(m.group(0)):
+            found.append(m.group(0))
+    for m in _RES_NUMBER.finditer(text):
+        for n in _ONE_NUMBER.finditer(m.group(1)):
+            num = n.group(0)
+            if "(" in num:
+                found.append("S/RES/" + num.replace("(", " (").replace("  ", " "))
+            elif series and int(num.split("/")[0]) < 1000:
+                found.append(f"{series}/RES/{num}")
+            else:
+                found.append(num)
+    seen: dict[str, None] = {}
+    for s in found:
+        seen.setdefault(s, None)
+    return tuple(seen)
