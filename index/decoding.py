@@ -1,0 +1,60 @@
+"""Bytes to text: detect the encoding of a resolution file, never guess it wrong.
+
+UTF-8 (with or without BOM) is tried first and is strict. A file that is not
+UTF-8 is read as Windows-1252 only when the result is plausibly prose: no
+control characters, mostly letters and spaces. Anything else is an error,
+because a wrong guess would index mojibake that no query can find.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .errors import CorpusError
+
+__all__ = ["decode_text"]
+
+_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return False
+    controls = sum(1 for c in text if ord(c) < 32 and c not in _ALLOWED_CONTROLS)
+    controls += sum(1 for c in text if 0x7F <= ord(c) < 0xA0)
+    if controls:
+        return False
+    letters = sum(1 for c in text if c.isalpha() or c.isspace())
+    return letters / len(text) > 0.6
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """Decode a resolution file's bytes, or raise :class:`CorpusError` saying why not."""
+    if not data.strip():
+        raise CorpusError(path, "empty file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    elif b"\x00" in data:
+        raise CorpusError(path, "binary file (contains NUL bytes), not a text resolution")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise CorpusError(
+                    path, f"neither UTF-8 (bad byte at {exc.start}) nor Windows-1252/Latin-1"
+                ) from None
+            if not _looks_like_text(text):
+                raise CorpusError(
+                    path, f"neither UTF-8 (bad byte at {exc.start}) nor plausible Latin-1 text"
+                )
+            return text
+    if not _looks_like_text(text):
+        raise CorpusError(path, "binary or non-text content, not a text resolution")
+    return text

@@ -1,0 +1,209 @@
+"""The part of a resolution before its first paragraph: who adopted it, its symbol, title and date.
+
+A resolution opens with its body line ("L’Assemblée générale," / "The Security
+Council,"); what stands above it is heading and masthead, and is metadata, never
+paragraphs. The symbol is read from the text first (a line holding only the
+symbol, as page headers and mastheads do, or the title number "55/109." read
+with the body line); the file name is only a fallback, so renaming a file never
+changes what the text says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .symbols import SYMBOL_RE, is_symbol
+
+__all__ = ["BODIES", "Header", "body_line", "parse_header", "symbol_from_filename"]
+
+#: Body code → (English name, series prefix of its resolutions).
+BODIES: dict[str, tuple[str, str]] = {
+    "GA": ("General Assembly", "A/RES/"),
+    "SC": ("Security Council", "S/RES/"),
+    "ECOSOC": ("Economic and Social Council", "E/RES/"),
+    "HRC": ("Human Rights Council", "A/HRC/RES/"),
+}
+
+def _body(name: str, article: str) -> re.Pattern[str]:
+    # "The Security Council," / "Therefore the Security Council," / "The Security
+    # Council" (old texts drop the comma); a bare "Security Council" is a masthead.
+    return re.compile(
+        rf"^(?:(?:Therefore,?\s+|Par\s+conséquent,?\s+)?{article}\s*{name}\s*[,.:]?|{name}\s*,)$",
+        re.I,
+    )
+
+
+_BODY_LINES: list[tuple[re.Pattern[str], str, str]] = [
+    (_body(r"Assembl[ée]e\s+g[ée]n[ée]rale", r"L[’'ʼ]\s?"), "GA", "fr"),
+    (_body(r"Conseil\s+de\s+s[ée]curit[ée]", "Le"), "SC", "fr"),
+    (_body(r"Conseil\s+[ée]conomique\s+et\s+social", "Le"), "ECOSOC", "fr"),
+    (_body(r"Conseil\s+des\s+droits\s+de\s+l[’'ʼ]\s?homme", "Le"), "HRC", "fr"),
+    (_body(r"General\s+Assembly", "The"), "GA", "en"),
+    (_body(r"Security\s+Council", "The"), "SC", "en"),
+    (_body(r"Economic\s+and\s+Social\s+Council", "The"), "ECOSOC", "en"),
+    (_body(r"Human\s+Rights\s+Council", "The"), "HRC", "en"),
+]
+
+_MONTHS = {
+    m: i + 1
+    for names in (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "january february march april may june july august september october november december",
+    )
+    for i, m in enumerate(names.split())
+}
+_MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
+_DATE = re.compile(
+    r"\b(\d{1,2})(?:er)?\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\s+(\d{4})\b",
+    re.I,
+)
+_ADOPTED = re.compile(
+    r"(?:adopted|adopt[ée]e?|resolution adopted|of|du|on|le)\b[^\n]{0,80}?" + _DATE.pattern, re.I
+)
+_TITLE_NUMBER = re.compile(r"^\s*((?:(?:E?S-)?\d{1,4})/\d{1,4})\s*\.\s+(.*)$")
+_SC_HEADING = re.compile(r"^\s*R[ée]solution\s+(\d{1,5})\s*\((\d{4})\)\s*$", re.I)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the heading of a resolution says about it; empty strings where it says nothing."""
+
+    symbol: str = ""
+    number: str = ""
+    title: str = ""
+    body: str = ""
+    language: str = ""
+    adopted: str = ""
+    session: str = ""
+    year: int | None = None
+
+
+def body_line(line: str) -> tuple[str, str] | None:
+    """Return ``(body code, language)`` when a line is a body line such as "L’Assemblée générale,"."""
+    stripped = " ".join(line.split())
+    for pattern, body, lang in _BODY_LINES:
+        if pattern.match(stripped):
+            return body, lang
+    return None
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def _iso(m: re.Match[str]) -> str:
+    day, month, year = m.group(1), m.group(2).lower(), m.group(3)
+    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
+
+
+def symbol_from_filename(name: str) -> str:
+    """Read a symbol spelled in a file name (``A_RES_55_109.fr.txt``), or return ``""``.
+
+    >>> symbol_from_filename("S_RES_0242_1967_EN_GOLD.txt")
+    'S/RES/242 (1967)'
+    >>> symbol_from_filename("A_RES_55_109.fr.txt"), symbol_from_filename("notes.txt")
+    ('A/RES/55/109', '')
+    """
+    stem = name.split(".")[0].upper()
+    m = re.match(r"^S_RES_0*(\d+)_(\d{4})(?:_|$)", stem)
+    if m:
+        return f"S/RES/{m.group(1)} ({m.group(2)})"
+    m = re.match(r"^(A_HRC|A|E)_RES_((?:E?S-)?\d+)_(\d+)(?:_|$)", stem)
+    if m:
+        return f"{m.group(1).replace('_', '/')}/RES/{m.group(2)}/{m.group(3)}"
+    return ""
+
+
+def session_and_year(symbol: str) -> tuple[str, int | None]:
+    """Derive the session and, failing a date, the year from a symbol.
+
+    General Assembly session N opened in 1945 + N, and most of its resolutions
+    are adopted that year; the adoption date, when the text gives one, wins.
+    """
+    m = re.search(r"\((\d{4})\)", symbol)
+    if m:
+        return "", int(m.group(1))
+    m = re.search(r"\(([IVXLC]+)\)", symbol)
+    if m:
+        session = _roman(m.group(1))
+        return str(session), 1945 + session
+    m = re.match(r"^A/(?:HRC/)?RES/((?:E?S-)?\d{1,3})/\d+$", symbol)
+    if m:
+        session = m.group(1)
+        if session.isdigit() and not symbol.startswith("A/HRC/"):
+            return session, 1945 + int(session)
+        return session, None
+    m = re.match(r"^E/RES/(\d{4})/\d+$", symbol)
+    if m:
+        return "", int(m.group(1))
+    return "", None
+
+
+def _text_symbol(lines: list[str]) -> str:
+    """Find the symbol a page header or masthead spells on a line of its own."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        stripped = re.sub(r"^(?:United Nations|Nations Unies)\s+", "", line.strip())
+        m = SYMBOL_RE.fullmatch(stripped)
+        if m and is_symbol(stripped) and "/RES/" in stripped.upper():
+            counts[stripped] = counts.get(stripped, 0) + 1
+    return max(counts, key=lambda s: counts[s]) if counts else ""
+
+
+def parse_header(
+    head: list[str], all_lines: list[str], body: str, language: str, filename: str
+) -> Header:
+    """Read the metadata from the heading lines (those above the body line)."""
+    title_lines: list[str] = []
+    number = ""
+    sc_number = ""
+    for i, line in enumerate(head):
+        m = _TITLE_NUMBER.match(line)
+        if m and not number:
+            number, rest = m.group(1), m.group(2).strip()
+            title_lines = [rest]
+            for more in head[i + 1 :]:
+                if not more.strip():
+                    break
+                title_lines.append(more.strip())
+        m2 = _SC_HEADING.match(line)
+        if m2 and not sc_number:
+            sc_number = f"{m2.group(1)} ({m2.group(2)})"
+    symbol = _text_symbol(all_lines)
+    if not symbol and body and (number or sc_number):
+        prefix = BODIES[body][1]
+        symbol = prefix + (sc_number if body == "SC" and sc_number else number or sc_number)
+    if not symbol:
+        symbol = symbol_from_filename(filename)
+    if not number and symbol:
+        m = re.search(r"/RES/(.+)$", symbol)
+        number = m.group(1) if m else symbol
+    title = " ".join(" ".join(title_lines).split())
+    if not title and sc_number:
+        title = ("Résolution " if language == "fr" else "Resolution ") + sc_number
+    adopted = ""
+    head_text = "\n".join(head)
+    m3 = _ADOPTED.search(head_text) or _DATE.search(head_text)
+    if m3:
+        d = _DATE.search(m3.group(0))
+        if d:
+            adopted = _iso(d)
+    session, year = session_and_year(symbol)
+    if adopted:
+        year = int(adopted[:4])
+    return Header(
+        symbol=symbol,
+        number=number,
+        title=title,
+        body=BODIES[body][0] if body else "",
+        language=language,
+        adopted=adopted,
+        session=session,
+        year=year,
+    )

@@ -1,0 +1,43 @@
+"""Read one resolution file into a :class:`Resolution`, whatever form it comes in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .decoding import decode_text
+from .errors import CorpusError
+from .model import Resolution
+from .splitter import split_resolution
+
+__all__ = ["TEXT_SUFFIXES", "read_resolution", "read_text"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+
+
+def read_text(path: Path) -> str:
+    """Return a resolution file's text: decoded if a text file, extracted if a PDF."""
+    if path.suffix.lower() == ".pdf":
+        from .pdf import pdf_to_text  # the PDF library loads only when a PDF comes
+
+        return pdf_to_text(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
+    return decode_text(data, path)
+
+
+def read_resolution(path: Path | str) -> Resolution:
+    """Read one resolution file (text or PDF) and split it into citable paragraphs.
+
+    Raises :class:`~resolu.index.errors.CorpusError`, naming the file and the
+    reason, for a file that is unreadable, undecodable or not a resolution.
+    """
+    path = Path(path)
+    text = read_text(path)
+    try:
+        return split_resolution(text, source=str(path), filename=path.name)
+    except CorpusError:
+        raise
+    except Exception as exc:  # a reader bug must not abort a whole indexing run
+        raise CorpusError(path, f"cannot be split into paragraphs ({type(exc).__name__}: {exc})") from exc
