@@ -1,0 +1,55 @@
+"""The Whoosh schema: one document per paragraph, plus one per indexed file.
+
+Ranked text lives in one field per language (``text_fr``, ``text_en``), each
+with its own pipeline; the exact-phrase field (``exact``) keeps stop words and
+is not stemmed; ``symbol`` and ``cites`` hold symbol terms only. File documents
+(``doctype:file``) record each source file's content hash, inside the same
+commit as its paragraphs, so an incremental run never trusts a stale manifest.
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import SymbolAnalyzer, english_analyzer, exact_analyzer, french_analyzer
+
+__all__ = ["LANGUAGES", "SCHEMA_VERSION", "build_schema", "text_field", "title_field"]
+
+#: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
+SCHEMA_VERSION = 1
+LANGUAGES = ("fr", "en")
+
+
+def text_field(language: str) -> str:
+    """Return the ranked text field of a language."""
+    return f"text_{language if language in LANGUAGES else 'fr'}"
+
+
+def title_field(language: str) -> str:
+    """Return the ranked title field of a language."""
+    return f"title_{language if language in LANGUAGES else 'fr'}"
+
+
+def build_schema() -> Schema:
+    """Return the schema of a resolu index."""
+    return Schema(
+        key=ID(stored=True, unique=True),
+        doctype=ID(stored=True),
+        reference=ID(stored=True),
+        symbol=TEXT(analyzer=SymbolAnalyzer(), stored=True, phrase=False),
+        body=ID(stored=True),
+        session=ID(stored=True),
+        year=NUMERIC(int, stored=True),
+        lang=ID(stored=True),
+        kind=ID(stored=True),
+        order=NUMERIC(int, stored=True, sortable=True),
+        title_fr=TEXT(analyzer=french_analyzer(), phrase=False),
+        title_en=TEXT(analyzer=english_analyzer(), phrase=False),
+        text_fr=TEXT(analyzer=french_analyzer()),
+        text_en=TEXT(analyzer=english_analyzer()),
+        exact=TEXT(analyzer=exact_analyzer()),
+        cites=TEXT(analyzer=SymbolAnalyzer(), phrase=False),
+        path=ID(stored=True),
+        digest=STORED,
+        payload=STORED,
+    )
