@@ -38,12 +38,22 @@ class Corpus:
     characters: int = 0
     resolutions: int = 0
     distinct_symbols: int = 0
+    distinct_keys: int = 0
     read_seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
 
 
-def _renumber(text: str, number: int, year: str, new: int) -> str:
-    """Rewrite a resolution's own number (``242 (1967)``, ``S/RES/242``) to ``new``."""
+def _renumber(text: str, number: int, year: str, offset: int) -> str:
+    """Add ``offset`` to a resolution's own number (``242 (1967)``, ``S/RES/242``).
+
+    The number is taken from the heading where it has one, since a few source files
+    carry a heading that disagrees with their file name (S_RES_0542 reads
+    "Resolution 538 (1983)"); the reader trusts the heading.
+    """
+    heading = re.search(rf"(?<![\d/])(\d{{1,4}})(?=\s*\(\s*{year}\s*\))", text[:600])
+    if heading:
+        number = int(heading.group(1))
+    new = offset + number
     text = re.sub(rf"(?<![\d/]){number}(?=\s*\(\s*{year}\s*\))", str(new), text)
     return re.sub(rf"S/RES/0*{number}(?!\d)", f"S/RES/{new}", text)
 
@@ -69,10 +79,10 @@ def build_english(data: Path, work: Path, scale: int) -> Corpus:
             if match is None:
                 continue
             number, year = int(match.group(1)), match.group(2)
-            new = k * COPY_STRIDE + number
+            offset = k * COPY_STRIDE
             text = path.read_text(encoding="utf-8")
-            out = folder / f"S_RES_{new:04d}_{year}_EN_GOLD.txt"
-            out.write_text(_renumber(text, number, year, new), encoding="utf-8")
+            out = folder / f"S_RES_{offset + number:04d}_{year}_EN_GOLD.txt"
+            out.write_text(_renumber(text, number, year, offset), encoding="utf-8")
     corpus = Corpus(
         name=f"en-x{scale}",
         language="en",
@@ -110,7 +120,7 @@ def build_french(data: Path, work: Path, shipped: Path) -> Corpus:
             shutil.copyfile(udhr, folder / udhr.name)
             parts.append("French UDHR (html)")
         else:
-            notes.append(f"French UDHR skipped: {why}")
+            notes.append(f"French UDHR skipped: {why.replace(f'{udhr}: ', '')}")
     else:
         notes.append(f"French UDHR skipped: {udhr} not found")
     dev_fr = data / DEVSET / "UNv1.0.devset.fr"
@@ -137,6 +147,7 @@ def read_paragraphs(corpus: Corpus) -> None:
 
     start = time.perf_counter()
     symbols: set[str] = set()
+    keys: set[str] = set()
     with corpus.jsonl.open("w", encoding="utf-8") as out:
         for resolution in iter_resolutions(corpus.folder, corpus.notes):
             corpus.resolutions += 1
@@ -153,12 +164,14 @@ def read_paragraphs(corpus: Corpus) -> None:
                     "year": resolution.year or 0,
                     "text": p.text,
                 }
+                keys.add(record["key"])
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     corpus.read_seconds = time.perf_counter() - start
     corpus.distinct_symbols = len(symbols)
     corpus.files = sum(1 for f in corpus.folder.rglob("*") if f.is_file())
-    if corpus.distinct_symbols < corpus.resolutions:
+    corpus.distinct_keys = len(keys)
+    if corpus.distinct_keys < corpus.paragraphs:
         corpus.notes.append(
-            f"reader gave {corpus.distinct_symbols} distinct symbols "
-            f"for {corpus.resolutions} resolutions"
+            f"{corpus.paragraphs - corpus.distinct_keys} paragraphs share a key "
+            "(language:reference) with another"
         )
