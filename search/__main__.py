@@ -1,0 +1,5 @@
+"""Run the resolu command: python -m resolu.search."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,286 @@
+"""The ``resolu`` command: a thin adapter over :mod:`resolu.search` and :mod:`resolu.index`.
+
+Each command parses its arguments, calls one library function and formats the
+result. Library errors become exit codes here and nowhere else: 2 for a
+malformed query or bad usage, 1 for anything that went wrong at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from resolu.index.errors import QuerySyntaxError, ResoluError
+
+from .locations import ENV_VAR, default_index_dir
+
+__all__ = ["cli", "main"]
+
+_QUERY_HELP = """\
+Search the paragraphs of the indexed resolutions and print the best first.
+
+\b
+QUERY language (French or English operators, upper case):
+  dialogue civilisations         every word must match (if none matches
+                                 them all, ranked partial matches, said so)
+  "dialogue entre les civilisations"
+                                 exact phrase, stop words included
+  dialogue OU transparence       either word (also OR)
+  dialogue ET transparence       both words (also AND; the default)
+  dialogue SAUF civilisations    exclude (also NOT, or -civilisations)
+  (dialogue OR cooperation) -religions
+  civilis*                       prefix
+\b
+Field filters:
+  symbol:A/RES/55/109  symbol:55/109   cites:54/181
+  body:AG (GA, CS, SC, ECOSOC, HRC)    session:55
+  year:2000  year:1999..2001           lang:fr  lang:en
+  kind:operative (dispositif)  kind:preambular (préambule)
+  kind:subparagraph  kind:footnote (note)  kind:annex
+
+Accents, case, elision (l’, qu’) and inflection do not matter:
+'cooperation internationale' finds 'coopérations internationales'.
+"""
+
+
+class _UsageError(click.ClickException):
+    """A usage error shown in one line (click's own adds the usage block)."""
+
+    exit_code = 2
+
+
+def _fail(exc: ResoluError) -> NoReturn:
+    if isinstance(exc, QuerySyntaxError):
+        raise _UsageError(f"malformed query: {exc}")
+    raise click.ClickException(str(exc))
+
+
+def _index_dir_option(f: Any) -> Any:
+    return click.option(
+        "--index-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=ENV_VAR,
+        default=None,
+        help=f"Index folder (default: ${ENV_VAR}, else {default_index_dir()}).",
+    )(f)
+
+
+def _open(index_dir: Path | None) -> Any:
+    """Open the index; on first use of the default location, build it from the shipped corpus."""
+    from resolu.index.errors import IndexNotFound
+
+    from .searching import open_index
+
+    explicit = index_dir is not None
+    path = index_dir if explicit else default_index_dir()
+    assert path is not None
+    try:
+        return open_index(path)
+    except IndexNotFound:
+        if explicit:
+            raise IndexNotFound(
+                f"no index in {path}; build one with: resolu index CORPUS_DIR --index-dir {path}"
+            ) from None
+    from resolu.corpus import corpus_dir
+    from resolu.index import build_index
+
+    click.echo(f"resolu: no index yet; indexing the shipped corpus into {path}", err=True)
+    build_index(corpus_dir(), path)
+    return open_index(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="resolu")
+def cli() -> None:
+    """Full-text search over United Nations resolutions, paragraph by paragraph.
+
+    Start with: resolu search '"dialogue entre les civilisations"'
+    """
+
+
+@cli.command("search", help=_QUERY_HELP)
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many hits to show.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="How many hits to skip (for the next page).")
+@click.option("--group", is_flag=True, help="One hit per resolution, with its other matches.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (schema in the README).")
+@_index_dir_option
+def search_command(query: tuple[str, ...], limit: int, offset: int, group: bool,
+                   as_json: bool, index_dir: Path | None) -> None:
+    text = " ".join(query)
+    try:
+        with _open(index_dir) as ix:
+            results = ix.search(text, limit=limit, offset=offset, group_by_resolution=group)
+    except ResoluError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(_results_json(results, limit, offset), ensure_ascii=False, indent=2))
+        return
+    _print_results(results)
+
+
+@cli.command("show")
+@click.argument("reference")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Language version to show, where the index holds several.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_index_dir_option
+def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Path | None) -> None:
+    """Print the paragraph a REFERENCE names (A/RES/55/109#op4), or a whole resolution (A/RES/55/109)."""
+    from resolu.index.model import Paragraph
+
+    try:
+        with _open(index_dir) as ix:
+            found = ix.get(reference, lang=lang)
+    except ResoluError as exc:
+        _fail(exc)
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        return
+    if isinstance(found, Paragraph):
+        click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
+        click.echo(found.text)
+        if found.aligned:
+            click.echo(f"(also: {', '.join(found.aligned)})")
+        return
+    click.echo(click.style(f"{found.symbol}  {found.title}", bold=True))
+    meta = ", ".join(x for x in (found.body, found.adopted, found.language) if x)
+    if meta:
+        click.echo(meta)
+    for p in found.paragraphs:
+        click.echo("")
+        click.echo(click.style(p.label, bold=True) + f"  [{p.reference}]")
+        click.echo(p.text)
+
+
+@cli.command("index")
+@click.argument("corpus_dir", required=False,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
+@click.option("--procs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for analysis (2 helps on large corpora).")
+@_index_dir_option
+def index_command(corpus_dir: Path | None, rebuild: bool, procs: int,
+                  index_dir: Path | None) -> None:
+    """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
+
+    Reads .txt and .pdf resolutions and UN Parallel Corpus files (.fr/.en with
+    their .ids), recursively. Only new and changed files are read again.
+    """
+    from resolu.corpus import corpus_dir as shipped
+    from resolu.index import build_index
+
+    corpus = corpus_dir or shipped()
+    target = index_dir or default_index_dir()
+    tty = sys.stderr.isatty()
+    bar: Any = None
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal bar
+        if tty:
+            if bar is None:
+                bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+                bar.__enter__()
+            bar.update(1)
+        elif done == total or done % 100 == 0:
+            click.echo(f"indexed {done}/{total} files ({path})", err=True)
+
+    try:
+        report = build_index(corpus, target, rebuild=rebuild, procs=procs, progress=progress)
+    except ResoluError as exc:
+        _fail(exc)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for path, reason in report.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    if not report.changed:
+        click.echo(f"{report.index_dir}: up to date, nothing to do "
+                   f"({report.files} files, {report.total_paragraphs} paragraphs)")
+        return
+    click.echo(
+        f"{report.index_dir}: {report.added} added, {report.updated} updated, "
+        f"{report.removed} removed, {report.unchanged} unchanged files; "
+        f"{report.resolutions} resolutions, {report.paragraphs} paragraphs indexed "
+        f"({report.total_paragraphs} in all) in {report.seconds:.1f} s"
+        + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+    )
+
+
+def _results_json(results: Any, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "query": results.query,
+        "total": results.total,
+        "partial": results.partial,
+        "grouped": results.grouped,
+        "offset": offset,
+        "limit": limit,
+        "hits": [
+            {
+                "rank": h.rank,
+                "score": h.score,
+                "reference": h.reference,
+                "label": h.label,
+                "symbol": h.symbol,
+                "title": h.title,
+                "kind": h.kind,
+                "number": h.number,
+                "language": h.language,
+                "year": h.year,
+                "text": h.text,
+                "highlights": [list(s) for s in h.highlights],
+                "snippet": h.snippet,
+                "also": list(h.also),
+                "aligned": list(h.aligned),
+            }
+            for h in results
+        ],
+    }
+
+
+def _bold_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out = []
+    last = 0
+    for s, e in spans:
+        out.append(text[last:s])
+        out.append(click.style(text[s:e], bold=True))
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _print_results(results: Any) -> None:
+    if not results.hits:
+        if results.total:
+            click.echo(f"no more results ({results.total} in all)")
+        else:
+            click.echo(f"no results for {results.query}")
+        return
+    if results.partial:
+        click.echo("no paragraph holds all the words; showing partial matches")
+    for h in results:
+        click.echo(
+            click.style(f"{h.rank}. {h.label}", bold=True)
+            + f"  [{h.reference}]  score {h.score:.2f}"
+        )
+        if h.title:
+            click.echo(f"   {h.title}")
+        click.echo("   " + _bold_spans(h.snippet, h.snippet_highlights))
+        if h.also:
+            click.echo(f"   also: {', '.join(h.also)}")
+    shown = results.hits[-1].rank
+    if results.total > shown:
+        click.echo(f"({shown} of {results.total}; --offset {shown} for more)")
+
+
+def main() -> None:
+    """Run the ``resolu`` command."""
+    cli(prog_name="resolu")

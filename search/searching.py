@@ -1,0 +1,260 @@
+"""Open an index and search it: the library face of resolu.
+
+>>> from resolu.search import open_index                      # doctest: +SKIP
+>>> with open_index("~/.local/share/resolu/index") as ix:     # doctest: +SKIP
+...     for hit in ix.search('"dialogue entre les civilisations"'):
+...         print(hit.reference, hit.label)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+
+from resolu.index.errors import IndexCorrupt, IndexNotFound, ReferenceNotFound
+from resolu.index.model import Paragraph, Resolution
+from resolu.index.schema import text_field
+from resolu.index.symbols import normalize_symbol
+
+from .highlight import highlight_spans, snippet
+from .hits import Hit, Results
+from .query import Compiled, compile_query
+from .ranking import sort_key, weighting
+
+__all__ = ["Index", "open_index"]
+
+_INDEX_NAME = "resolu"
+_PARAGRAPHS = wq.Term("doctype", "para")
+
+
+def open_index(index_dir: Path | str) -> Index:
+    """Open the index in ``index_dir`` for searching.
+
+    Raises :class:`IndexNotFound` when there is none and :class:`IndexCorrupt`
+    when it cannot be read.
+    """
+    path = Path(index_dir).expanduser()
+    if not path.is_dir() or not whoosh_index.exists_in(str(path), indexname=_INDEX_NAME):
+        raise IndexNotFound(f"no index in {path}")
+    try:
+        ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
+        searcher = ix.searcher(weighting=weighting())
+    except Exception as exc:
+        raise IndexCorrupt(f"{path}: the index cannot be read ({type(exc).__name__}: {exc})") from exc
+    return Index(path, ix, searcher)
+
+
+class Index:
+    """An open index; a context manager, meant to be kept open across many queries."""
+
+    def __init__(self, path: Path, ix: Any, searcher: Any) -> None:
+        self.path = path
+        self._ix = ix
+        self._searcher = searcher
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the searcher and the index files."""
+        self._searcher.close()
+        self._ix.close()
+
+    def _fresh(self) -> Any:
+        # A long-lived Index sees what a later indexing run committed.
+        if not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def __len__(self) -> int:
+        """Return the number of paragraphs in the index."""
+        return int(sum(1 for _ in self._fresh().document_numbers(doctype="para")))
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        group_by_resolution: bool = False,
+    ) -> Results:
+        """Search the index and return ranked hits with their references.
+
+        Plain words must all match; when no paragraph holds them all, the
+        hits are ranked partial matches and ``Results.partial`` says so.
+        Raises :class:`QuerySyntaxError` for a malformed query.
+        """
+        if limit < 0 or offset < 0:
+            raise ValueError("limit and offset must not be negative")
+        s = self._fresh()
+        compiled = compile_query(query, s.schema)
+        scored = self._run(compiled.query, needed=None if group_by_resolution else offset + limit)
+        partial = False
+        if not scored and compiled.partial is not None:
+            scored = self._run(
+                compiled.partial, needed=None if group_by_resolution else offset + limit
+            )
+            partial = bool(scored)
+        total = len(scored) if group_by_resolution else self._count(
+            compiled.partial if partial else compiled.query, len(scored)
+        )
+        if group_by_resolution:
+            return self._grouped(query, compiled, scored, limit, offset, partial)
+        page = scored[offset : offset + limit]
+        hits = tuple(
+            self._hit(rank, score, fields, compiled)
+            for rank, (score, fields) in enumerate(page, start=offset + 1)
+        )
+        return Results(query=query, hits=hits, total=total, partial=partial)
+
+    def _count(self, q: wq.Query, floor: int) -> int:
+        return max(floor, int(self._fresh().search(q, limit=1, filter=_PARAGRAPHS,
+                                                    scored=False).estimated_length()))
+
+    def _run(self, q: wq.Query, *, needed: int | None) -> list[tuple[float, dict[str, Any]]]:
+        """Return (score, stored fields) of matches, sorted, ties settled beyond ``needed``."""
+        s = self._fresh()
+        fetch = None if needed is None else needed + 1
+        while True:
+            results = s.search(q, limit=fetch, filter=_PARAGRAPHS)
+            rows = [(hit.score or 0.0, hit.fields()) for hit in results]
+            if fetch is None or needed is None or needed == 0 or len(rows) < fetch:
+                break
+            # Whoosh settles ties by document number. Fetch more until the
+            # cut falls between two different scores, then settle ties by
+            # sort_key, which does not depend on the order of indexing.
+            if round(rows[-1][0], 6) != round(rows[needed - 1][0], 6):
+                break
+            fetch *= 2
+        rows.sort(key=lambda r: sort_key(r[0], r[1]["payload"]))
+        return rows
+
+    def _hit(self, rank: int, score: float, fields: dict[str, Any], compiled: Compiled,
+             also: tuple[str, ...] = ()) -> Hit:
+        p = fields["payload"]
+        text = p["text"]
+        lang = p.get("language") or "fr"
+        spans = highlight_spans(text, text_field(lang), compiled, self._searcher.schema)
+        snip, snip_spans = snippet(text, spans)
+        return Hit(
+            rank=rank,
+            score=round(score, 4),
+            reference=p["reference"],
+            label=p["label"],
+            symbol=p["symbol"],
+            title=p.get("title", ""),
+            kind=p["kind"],
+            number=p["number"],
+            text=text,
+            language=lang,
+            year=p.get("year"),
+            highlights=spans,
+            snippet=snip,
+            snippet_highlights=snip_spans,
+            also=also,
+            aligned=tuple(p.get("aligned", ())),
+        )
+
+    def _grouped(self, query: str, compiled: Compiled, scored: list[tuple[float, dict[str, Any]]],
+                 limit: int, offset: int, partial: bool) -> Results:
+        groups: dict[str, list[tuple[float, dict[str, Any]]]] = {}
+        for row in scored:
+            groups.setdefault(row[1]["payload"]["symbol"], []).append(row)
+        best = list(groups.values())
+        page = best[offset : offset + limit]
+        hits = tuple(
+            self._hit(rank, rows[0][0], rows[0][1], compiled,
+                      also=tuple(r[1]["payload"]["reference"] for r in rows[1:]))
+            for rank, rows in enumerate(page, start=offset + 1)
+        )
+        return Results(query=query, hits=hits, total=len(best), partial=partial, grouped=True)
+
+    # ------------------------------------------------------------ lookups
+
+    def get(self, reference: str, *, lang: str | None = None) -> Paragraph | Resolution:
+        """Return the paragraph a reference names, or the whole resolution for a bare symbol.
+
+        ``lang`` picks the language version where the index holds several
+        (French first by default). A reference may also be given as a key,
+        ``en:A/RES/69/244#l2``. Raises :class:`ReferenceNotFound`.
+        """
+        ref = reference.strip()
+        if len(ref) > 3 and ref[2] == ":" and ref[:2] in ("fr", "en"):
+            lang, ref = ref[:2], ref[3:]
+        symbol, sep, local = ref.partition("#")
+        docs = self._documents_of(symbol)
+        if lang:
+            docs = [d for d in docs if d["lang"] == lang] or (
+                [] if sep else docs
+            )
+        if not docs:
+            raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
+        languages = sorted({d["lang"] for d in docs}, key=lambda x: (x != "fr", x))
+        chosen = [d for d in docs if d["lang"] == (lang or languages[0])] or docs
+        if sep:
+            for d in chosen:
+                if d["reference"].partition("#")[2] == local:
+                    return _paragraph(d["payload"])
+            raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
+        return _resolution(chosen)
+
+    def _documents_of(self, symbol: str) -> list[dict[str, Any]]:
+        s = self._fresh()
+        norm = normalize_symbol(symbol)
+        found: list[dict[str, Any]] = []
+        terms = [t.text for t in s.schema["symbol"].analyzer(symbol, mode="query")]
+        if not terms:
+            return found
+        for docnum in s.document_numbers(symbol=terms[0]):
+            fields = s.stored_fields(docnum)
+            if normalize_symbol(fields["symbol"]) == norm or terms[0] == norm:
+                found.append(fields)
+        found.sort(key=lambda f: f["payload"]["order"])
+        return found
+
+    def resolutions(self) -> list[tuple[str, str, str]]:
+        """Return (symbol, language, title) of every resolution in the index."""
+        seen: dict[tuple[str, str], str] = {}
+        for f in self._fresh().documents(doctype="para"):
+            seen.setdefault((f["symbol"], f["lang"]), f["payload"].get("title", ""))
+        return sorted((s, lang, t) for (s, lang), t in seen.items())
+
+
+def _paragraph(p: dict[str, Any]) -> Paragraph:
+    return Paragraph(
+        reference=p["reference"],
+        label=p["label"],
+        kind=p["kind"],
+        number=p["number"],
+        text=p["text"],
+        order=p["order"],
+        cites_footnotes=tuple(p.get("cites_footnotes", ())),
+        cites_symbols=tuple(p.get("cites_symbols", ())),
+        lines=tuple(p.get("lines", (0, 0))),  # type: ignore[arg-type]
+        aligned=tuple(p.get("aligned", ())),
+    )
+
+
+def _resolution(docs: list[dict[str, Any]]) -> Resolution:
+    p = docs[0]["payload"]
+    return Resolution(
+        symbol=p["symbol"],
+        number=p.get("res_number", ""),
+        title=p.get("title", ""),
+        body=p.get("body", ""),
+        language=p.get("language", ""),
+        paragraphs=tuple(_paragraph(d["payload"]) for d in docs),
+        session=p.get("session", ""),
+        year=p.get("year"),
+        adopted=p.get("adopted", ""),
+        source=p.get("source", ""),
+    )
