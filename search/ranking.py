@@ -12,7 +12,10 @@ from typing import Any
 
 from whoosh import scoring
 
-__all__ = ["BM25_B", "BM25_K1", "sort_key", "weighting"]
+__all__ = ["BM25_B", "BM25_K1", "RERANK_DEPTH", "rerank", "sort_key", "weighting"]
+
+#: How many of the best BM25F hits :func:`rerank` sees (0: no re-ranking).
+RERANK_DEPTH = 0
 
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -30,3 +33,14 @@ def weighting() -> scoring.WeightingModel:
 def sort_key(score: float, payload: dict[str, Any]) -> tuple[float, str, int]:
     """Order hits by score, then symbol, then place in the resolution."""
     return (-round(score, 6), str(payload.get("symbol", "")), int(payload.get("order", 0)))
+
+
+def rerank(rows: list[tuple[float, dict[str, Any]]], compiled: Any, schema: Any) -> list[
+    tuple[float, dict[str, Any]]
+]:
+    """Adjust the scores of the best hits (at most :data:`RERANK_DEPTH`), e.g. for proximity.
+
+    ``rows`` are (score, stored fields) pairs; ``compiled`` is the
+    :class:`~resolu.search.query.Compiled` query (its ``terms`` and ``phrases``).
+    """
+    return rows

@@ -23,7 +23,7 @@ from resolu.index.symbols import normalize_symbol
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .query import Compiled, compile_query
-from .ranking import sort_key, weighting
+from .ranking import RERANK_DEPTH, rerank, sort_key, weighting
 
 __all__ = ["Index", "open_index"]
 
@@ -97,12 +97,11 @@ class Index:
             raise ValueError("limit and offset must not be negative")
         s = self._fresh()
         compiled = compile_query(query, s.schema)
-        scored = self._run(compiled.query, needed=None if group_by_resolution else offset + limit)
+        needed = None if group_by_resolution else offset + limit
+        scored = self._run(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
-            scored = self._run(
-                compiled.partial, needed=None if group_by_resolution else offset + limit
-            )
+            scored = self._run(compiled.partial, compiled, needed=needed)
             partial = bool(scored)
         total = len(scored) if group_by_resolution else self._count(
             compiled.partial if partial else compiled.query, len(scored)
@@ -120,10 +119,12 @@ class Index:
         return max(floor, int(self._fresh().search(q, limit=1, filter=_PARAGRAPHS,
                                                     scored=False).estimated_length()))
 
-    def _run(self, q: wq.Query, *, needed: int | None) -> list[tuple[float, dict[str, Any]]]:
+    def _run(
+        self, q: wq.Query, compiled: Compiled, *, needed: int | None
+    ) -> list[tuple[float, dict[str, Any]]]:
         """Return (score, stored fields) of matches, sorted, ties settled beyond ``needed``."""
         s = self._fresh()
-        fetch = None if needed is None else needed + 1
+        fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
             results = s.search(q, limit=fetch, filter=_PARAGRAPHS)
             rows = [(hit.score or 0.0, hit.fields()) for hit in results]
@@ -135,6 +136,9 @@ class Index:
             if round(rows[-1][0], 6) != round(rows[needed - 1][0], 6):
                 break
             fetch *= 2
+        if RERANK_DEPTH:
+            head = rerank(rows[:RERANK_DEPTH], compiled, s.schema)
+            rows = head + rows[RERANK_DEPTH:]
         rows.sort(key=lambda r: sort_key(r[0], r[1]["payload"]))
         return rows
 
