@@ -379,8 +379,14 @@ def _number(
             pending[-1] = (k, n, loc, an, merged)
 
     order = 0
+    used: dict[str, int] = {}
     for kind, number, local, annex_no, block in pending:
         text = _join(t for _, t in block.lines)
+        # A marker the source repeats (two "(a)" lists under one paragraph)
+        # must not make two paragraphs share a reference: number the repeat.
+        seen = used[local] = used.get(local, 0) + 1
+        if seen > 1:
+            local, number = f"{local}-{seen}", f"{number}-{seen}"
         out.append(
             Paragraph(
                 reference=reference(symbol, local),

@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped corpus and indexes built from it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resolu.corpus import corpus_dir
+from resolu.index import build_index
+from resolu.search import Index, open_index
+
+from support import SEED
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The shipped French resolution A/RES/55/109, as extracted from its PDF."""
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the shipped corpus, built once for the session."""
+    target = tmp_path_factory.mktemp("corpus-index") / "index"
+    build_index(corpus_dir(), target)
+    return target
+
+
+@pytest.fixture()
+def corpus_index(corpus_index_dir: Path) -> Iterator[Index]:
+    with open_index(corpus_index_dir) as ix:
+        yield ix
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped corpus."""
+    target = tmp_path / "corpus"
+    target.mkdir()
+    shutil.copy(SEED, target / SEED.name)
+    return target

@@ -1,0 +1,121 @@
+"""The French and English analysis pipelines, on real text from the shipped resolution."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolu.index.analysis import (
+    SymbolAnalyzer,
+    english_analyzer,
+    exact_analyzer,
+    french_analyzer,
+)
+from resolu.index.stopwords import STOP_WORDS
+
+
+def terms(text: str, analyzer=None, mode: str = "query") -> list[str]:
+    return [t.text for t in (analyzer or french_analyzer())(text, mode=mode)]
+
+
+@pytest.mark.parametrize(
+    ("variants", "why"),
+    [
+        (["coopération", "cooperation", "coopérations", "Coopération", "COOPÉRATION"], "accents, plural, case"),
+        (["l'homme", "l’homme", "lʼhomme", "homme", "hommes"], "elision with every apostrophe"),
+        (["Réaffirme", "réaffirmant", "reaffirme", "Réaffirmant"], "inflection"),
+        (["œuvre", "oeuvre", "Œuvre", "œuvres"], "ligature"),
+        (["sélectivité", "selectivite", "Sélectivités"], "folding before stemming"),
+        (["libertés", "libertes", "liberté"], "accents and plural"),
+        (["d’universalité", "universalité", "universalite"], "d’ elision"),
+    ],
+)
+def test_variants_share_one_term(variants: list[str], why: str) -> None:
+    found = {tuple(terms(v)) for v in variants}
+    assert len(found) == 1, f"{why}: {found}"
+    assert all(found.pop()), why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A/RES/55/109", "a/res/55/109"),
+        ("Rappelant sa résolution 54/181 du 17 décembre 1999", "54/181"),
+        ("E/CN.4/2000/2", "e/cn.4/2000/2"),
+        ("la résolution 1999/25 du 26 août 1999", "1999/25"),
+        ("S/RES/242 (1967)", "s/res/242"),
+        ("A/RES/1514 (XV)", "a/res/1514"),
+        ("A/RES/ES-8/2", "a/res/es-8/2"),
+        ("a/res/55/109", "a/res/55/109"),
+    ],
+)
+def test_symbols_stay_whole(text: str, expected: str) -> None:
+    assert expected in terms(text)
+    assert expected in terms(text, exact_analyzer())
+
+
+def test_symbol_short_form_lets_a_full_symbol_find_a_bare_number() -> None:
+    # "sa résolution 54/181" in the text; the user types the full symbol.
+    assert "54/181" in terms("A/RES/54/181")
+    assert terms("A/RES/55/109", SymbolAnalyzer()) == ["a/res/55/109", "55/109"]
+
+
+def test_symbol_parts_are_indexed_but_not_queried() -> None:
+    assert "109" in terms("A/RES/55/109", mode="index")
+    assert "109" not in terms("A/RES/55/109", mode="query")
+
+
+@pytest.mark.parametrize("text", ["qu’il", "jusqu’à", "lorsqu’il", "puisqu'elle", "quoiqu’on"])
+def test_elided_conjunctions_leave_no_term(text: str) -> None:
+    leftovers = set(terms(text, exact_analyzer())) & {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+    assert not leftovers
+
+
+def test_hyphenated_compounds_split_into_words() -> None:
+    assert terms("non-sélectivité") == terms("non selectivite")
+    assert terms("selectivite")[0] in terms("non-sélectivité")
+    assert terms("cinquante-sixième") == terms("cinquante sixieme")
+
+
+def test_stop_words_are_dropped_from_ranked_fields_but_kept_for_phrases() -> None:
+    sentence = "dialogue entre les civilisations"
+    assert terms(sentence) == terms("dialogue civilisations")
+    assert terms(sentence, exact_analyzer()) == ["dialogue", "entre", "les", "civilisations"]
+
+
+def test_french_stop_list_has_what_whoosh_lacks_and_no_english() -> None:
+    assert {"les", "ils", "cette"} <= STOP_WORDS["fr"]
+    assert "the" not in STOP_WORDS["fr"] and "non" not in STOP_WORDS["fr"]
+
+
+def test_english_pipeline_stems_english() -> None:
+    assert terms("resolutions", english_analyzer()) == terms("resolution", english_analyzer())
+    assert terms("the Council's decisions", english_analyzer()) == ["council", "decis"]
+
+
+def test_highlight_offsets_point_into_the_original_text() -> None:
+    text = "Réaffirmant sa volonté de promouvoir la coopération internationale"
+    spans = {t.text: text[t.startchar : t.endchar] for t in french_analyzer()(text, chars=True)}
+    assert spans["cooper"] == "coopération"
+    elided = "droits de l’homme"
+    (homme,) = [t for t in french_analyzer()(elided, chars=True) if t.text == "homm"]
+    assert elided[homme.startchar : homme.endchar] == "homme"
+
+
+@pytest.mark.parametrize("make", [french_analyzer, english_analyzer, exact_analyzer, SymbolAnalyzer])
+def test_analyzers_pickle(make) -> None:
+    analyzer = make()
+    copy = pickle.loads(pickle.dumps(analyzer))
+    sample = "Réaffirmant sa résolution A/RES/54/181, l’œuvre"
+    assert terms(sample, copy) == terms(sample, analyzer)
+
+
+@given(st.text())
+def test_never_raises_ascii_terms_and_deterministic(text: str) -> None:
+    for make in (french_analyzer, english_analyzer, exact_analyzer):
+        first = terms(text, make(), mode="index")
+        assert all(t.isascii() and t for t in first)
+        assert first == terms(text, make(), mode="index")

@@ -1,0 +1,256 @@
+"""The resolution reader: golden tests on the shipped text and real Security Council texts."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from support import SEED, shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resolu.index import CorpusError, read_resolution
+from resolu.index.splitter import split_resolution
+
+OPENERS = [
+    "Rappelant sa résolution 54/181",
+    "Réaffirmant sa volonté",
+    "Sachant",
+    "Consciente",
+    "Réaffirmant que le dialogue",
+    "Soulignant",
+    "Insistant",
+    "Rappelant l’adoption",
+]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_resolution(SEED)
+
+
+def test_seed_metadata(seed) -> None:
+    assert seed.symbol == "A/RES/55/109"
+    assert seed.number == "55/109"
+    assert seed.title == (
+        "Renforcement de la coopération internationale dans le domaine des droits de l’homme"
+    )
+    assert (seed.body, seed.language, seed.session, seed.year) == (
+        "General Assembly", "fr", "55", 2000,
+    )
+
+
+def test_seed_structure(seed) -> None:
+    by_kind = {k: [p for p in seed.paragraphs if p.kind == k] for k in ("preambular", "operative", "footnote")}
+    assert [p.reference for p in by_kind["preambular"]] == [f"A/RES/55/109#pp{i}" for i in range(1, 9)]
+    assert [p.reference for p in by_kind["operative"]] == [f"A/RES/55/109#op{i}" for i in range(1, 7)]
+    assert [p.reference for p in by_kind["footnote"]] == [f"A/RES/55/109#fn{i}" for i in range(1, 4)]
+    assert len(seed.paragraphs) == 17
+    for p, opener in zip(by_kind["preambular"], OPENERS, strict=True):
+        assert p.text.startswith(opener), (p.reference, p.text[:40])
+
+
+def test_seed_footnotes_cited_and_moved_out(seed) -> None:
+    cites = {p.reference.split("#")[1]: p.cites_footnotes for p in seed.paragraphs}
+    assert cites["pp1"] == ("1",) and cites["pp2"] == ("2",) and cites["pp8"] == ("3",)
+    assert sum(len(c) for c in cites.values()) == 3
+    fn = {p.number: p.text for p in seed.paragraphs if p.kind == "footnote"}
+    assert fn["1"].startswith("Voir Documents officiels du Conseil économique et social, 2000")
+    assert fn["1"].endswith("(E/2000/23 et Corr.1), chap. II, sect. A.")
+    assert fn["2"] == "A/CONF.157/24 (Partie I), chap. III."
+    assert fn["3"] == "Voir E/CN.4/2000/2-E/CN.4/Sub.2/1999/54, chap. II, sect. A."
+
+
+def test_seed_texts_are_clean(seed) -> None:
+    for p in seed.paragraphs:
+        assert "\n" not in p.text and "  " not in p.text and p.text == p.text.strip()
+        if p.kind != "footnote":
+            assert "A/RES/55/109" not in p.text
+            assert "Voir" not in p.text and "A/CONF.157" not in p.text
+    pp = {p.reference.split("#")[1]: p.text for p in seed.paragraphs}
+    # Markers stripped: "droits de l’homme1," and "»3".
+    assert "droits de l’homme," in pp["pp1"] and "l’homme1" not in pp["pp1"]
+    assert "l’homme»," in pp["pp8"] and "»3" not in pp["pp8"]
+    # A line ending in a hyphen keeps it and joins without a space.
+    assert "la non-sélectivité de l’examen" in pp["pp4"]
+    # Numbers at the start of wrapped lines are not paragraph numbers.
+    assert "26 avril 2000, sur le renforcement" in pp["pp1"]
+    assert "la résolution 1999/25 du 26 août 1999" in pp["pp8"]
+    # The page break between pp6 and pp7 (header, page number, footnotes) is gone.
+    assert pp["pp6"].endswith("grâce, en particulier, à la coopération internationale,")
+    assert pp["pp7"].startswith("Insistant sur le fait que")
+
+
+def test_seed_labels_and_lines(seed) -> None:
+    p = {x.reference.split("#")[1]: x for x in seed.paragraphs}
+    assert p["pp1"].label == "A/RES/55/109, préambule, 1er alinéa"
+    assert p["pp2"].label == "A/RES/55/109, préambule, 2e alinéa"
+    assert p["op4"].label == "A/RES/55/109, par. 4"
+    assert p["fn1"].label == "A/RES/55/109, note 1"
+    assert p["pp1"].lines == (6, 10)
+    assert p["op6"].lines == (85, 86)
+    assert "A/RES/54/181" in p["pp1"].cites_symbols
+
+
+def test_file_name_does_not_matter_when_the_text_gives_the_symbol(tmp_path: Path) -> None:
+    renamed = tmp_path / "S_RES_999_1999.txt"
+    shutil.copy(SEED, renamed)
+    assert read_resolution(renamed).symbol == "A/RES/55/109"
+
+
+def test_symbol_from_file_name_only_when_the_text_has_none(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    bare = text.replace(" 55/109. ", " ").replace("A/RES/55/109\n", "\n")
+    named = tmp_path / "A_RES_55_109.fr.txt"
+    named.write_text(bare, encoding="utf-8")
+    assert read_resolution(named).symbol == "A/RES/55/109"
+    anonymous = tmp_path / "notes.txt"
+    anonymous.write_text(bare, encoding="utf-8")
+    with pytest.raises(CorpusError, match="no symbol"):
+        read_resolution(anonymous)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: t.replace("’", "'").replace("«", '"').replace("»", '"').encode("cp1252"),
+        lambda t: t.replace("\n\nA/RES/55/109\n", "\n\f\nA/RES/55/109\n").encode("utf-8"),
+        lambda t: t.replace(" ", "\u00a0", 40).replace("dialogue", "dia\u00adlogue").encode("utf-8"),
+    ],
+    ids=["bom", "crlf", "cp1252", "formfeed", "nbsp-softhyphen"],
+)
+def test_encodings_and_typography_read_the_same(tmp_path: Path, seed, encode) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(encode(SEED.read_text(encoding="utf-8")))
+    res = read_resolution(path)
+    assert [p.reference for p in res.paragraphs] == [p.reference for p in seed.paragraphs]
+    assert res.paragraphs[0].text.startswith("Rappelant sa résolution 54/181")
+    assert all("\u00a0" not in p.text and "\u00ad" not in p.text for p in res.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "binary"),
+        ("Liste de courses\n\npain, lait, beurre\n".encode(), "not a resolution"),
+        (bytes(range(128, 256)) * 4, "neither UTF-8"),
+    ],
+    ids=["empty", "binary", "not-a-resolution", "undecodable"],
+)
+def test_bad_input_is_a_corpus_error_naming_the_file(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "A_RES_1_1.txt"
+    path.write_bytes(content)
+    with pytest.raises(CorpusError, match=reason) as err:
+        read_resolution(path)
+    assert str(path) in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_file_is_a_corpus_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="cannot read"):
+        read_resolution(tmp_path / "absent.txt")
+
+
+def test_security_council_242(tmp_path: Path) -> None:
+    res = read_resolution(shared("en_only", "cr-unsc_res_en_gold", "S_RES_0242_1967_EN_GOLD.txt"))
+    assert (res.symbol, res.body, res.language, res.adopted) == (
+        "S/RES/242 (1967)", "Security Council", "en", "1967-11-22",
+    )
+    refs = [p.reference.split("#")[1] for p in res.paragraphs]
+    assert refs == ["pp1", "pp2", "pp3", "op1", "op1.1", "op1.1.ii", "op2", "op2.a", "op2.b",
+                    "op2.c", "op3", "op4"]
+    op4 = res.paragraphs[-1]
+    assert op4.label == "S/RES/242 (1967), paragraph 4"
+    assert op4.text.endswith("as soon as possible.")  # the adoption line is metadata
+    assert res.meta["trailer"] == "Adopted unanimously at the 1382nd meeting."
+    assert res.paragraphs[7].label == "S/RES/242 (1967), paragraph 2 (a)"
+
+
+def test_security_council_page_break_mid_paragraph() -> None:
+    res = read_resolution(shared("en_only", "cr-unsc_res_en_gold", "S_RES_1445_2002_EN_GOLD.txt"))
+    op2 = next(p for p in res.paragraphs if p.reference.endswith("#op2"))
+    assert "Congo, as well as progress in the implementation" in op2.text
+    assert "02-72318" not in op2.text and "S/RES/1445" not in op2.text
+    assert res.adopted == "2002-12-04"
+    assert sum(p.kind == "operative" for p in res.paragraphs) == 25
+
+
+def test_all_security_council_texts_read_or_fail_cleanly() -> None:
+    folder = shared("en_only", "cr-unsc_res_en_gold")
+    read = failed = 0
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            res = read_resolution(path)
+        except CorpusError as exc:
+            assert path.name in str(exc)
+            failed += 1
+            continue
+        read += 1
+        assert res.symbol.startswith("S/RES/") and res.paragraphs
+        assert len({p.reference for p in res.paragraphs}) == len(res.paragraphs)
+    assert read + failed == 902
+    assert read >= 895, f"only {read} of 902 read"
+
+
+# ------------------------------------------------------------ property: nothing is lost
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçœ", min_size=1, max_size=10)
+_sentence = st.lists(_word, min_size=3, max_size=30).map(" ".join)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return lines
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    preamble=st.lists(_sentence, min_size=1, max_size=4),
+    operative=st.lists(_sentence, min_size=1, max_size=5),
+    width=st.integers(min_value=20, max_value=90),
+    page_break_after=st.integers(min_value=0, max_value=8),
+)
+def test_every_visible_character_ends_up_in_exactly_one_paragraph(
+    preamble: list[str], operative: list[str], width: int, page_break_after: int
+) -> None:
+    blocks = [f"Rappelant {s}," for s in preamble]
+    blocks += [f"{i}. Décide {s};" for i, s in enumerate(operative, 1)]
+    lines = ["12/34. Titre de la résolution", "", "L’Assemblée générale,", ""]
+    for n, block in enumerate(blocks):
+        lines += _wrap(block, width)
+        if n == page_break_after:
+            lines += ["", "A/RES/12/34", "", "2", ""]
+        lines.append("")
+    res = split_resolution("\n".join(lines), source="gen.txt", filename="gen.txt")
+    got = "".join("".join(p.text.split()) for p in res.paragraphs)
+    assert got == "".join("".join(b.split()) for b in blocks)
+    assert len(res.paragraphs) == len(blocks)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_reader_raises_only_corpus_error(text: str) -> None:
+    try:
+        split_resolution(text, source="x.txt", filename="x.txt")
+    except CorpusError:
+        pass
+
+
+def test_no_invented_symbol() -> None:
+    text = "L’Assemblée générale,\n\n1. Décide de rester saisie de la question.\n"
+    with pytest.raises(CorpusError, match="no symbol"):
+        split_resolution(text, source="x.txt", filename="x.txt")
+    assert re.match(r"A/RES/", split_resolution(text, source="x", filename="A_RES_60_1.txt").symbol)
