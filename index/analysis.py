@@ -25,8 +25,8 @@ sequence and nothing else.
 >>> [t.text for t in french_analyzer()(
 ...     "Réaffirmant que le dialogue entre les religions, les cultures et les civilisations")]
 ['reaffirm', 'dialogu', 'relig', 'cultur', 'civilis']
->>> [t.text for t in exact_analyzer()("Rappelant sa résolution 54/181, l’homme", mode="query")]
-['rappelant', 'sa', 'resolution', '54/181', 'homme']
+>>> [t.text for t in exact_analyzer()("Rappelant sa résolution 54/181, l’homme")]
+['rappelant', 'sa', 'resolution', '54/181', '54', '181', 'homme']
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ class UNTokenizer(Tokenizer):
 
     A symbol yields, at one position, its normalised form and its short form
     (``a/res/55/109`` and ``55/109``), and at index time also its parts
-    (``a``, ``res``, ``55``, ``109``), so that a query for a part still finds it.
+    (``a``, ``res``, ``55``, ``109``) at consecutive positions from the same
+    one, so that a query for a part still finds it and phrases can be matched
+    on parts.
     Symbol tokens carry ``token.symbol = True`` and later filters leave them be.
     """
 
@@ -114,13 +116,17 @@ class UNTokenizer(Tokenizer):
             start, end = start_char + m.start(), start_char + m.end()
             for form in symbol_forms(text):
                 yield self._emit(t, form, pos, start, end, symbol=True)
-            if mode != "query":
-                for part in _PART.finditer(text):
-                    yield self._emit(
-                        t, part.group(0), pos, start_char + m.start() + part.start(),
-                        start_char + m.start() + part.end(), symbol=False, part=True,
-                    )
-            pos += 1
+            if mode == "query":
+                pos += 1
+                continue
+            # Parts take consecutive positions, so the phrase "résolution 54 181"
+            # matches "résolution 54/181": phrases are matched on parts.
+            for part in _PART.finditer(text):
+                yield self._emit(
+                    t, part.group(0), pos, start_char + m.start() + part.start(),
+                    start_char + m.start() + part.end(), symbol=False, part=True,
+                )
+                pos += 1
 
     @staticmethod
     def _emit(

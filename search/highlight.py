@@ -39,13 +39,12 @@ def highlight_spans(
             )):
                 spans.append((t.startchar, t.endchar))
     if compiled.phrases:
-        # One (start, end, term) per position: the first token stands for it.
-        seq: list[tuple[int, int, str]] = []
-        last_pos = None
-        for t in schema["exact"].analyzer(text, chars=True, positions=True, mode="query"):
-            if t.pos != last_pos:
-                seq.append((t.startchar, t.endchar, t.text))
-                last_pos = t.pos
+        # The phrase's words as the exact field saw them, symbols as parts.
+        seq = [
+            (t.startchar, t.endchar, t.text)
+            for t in schema["exact"].analyzer(text, chars=True, mode="index")
+            if not t.symbol
+        ]
         words = [w for _, _, w in seq]
         for phrase in compiled.phrases:
             n = len(phrase)

@@ -31,7 +31,7 @@ from whoosh.fields import Schema
 from resolu.index.errors import QuerySyntaxError
 from resolu.index.schema import LANGUAGES, text_field, title_field
 
-__all__ = ["FIELDS", "Compiled", "Node", "compile_query", "parse"]
+__all__ = ["FIELDS", "Compiled", "Node", "compile_query", "parse", "phrase_words"]
 
 #: Field filters and what each accepts; shown in error messages and --help.
 FIELDS = {
@@ -287,6 +287,16 @@ def _any(queries: list[wq.Query]) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
+def phrase_words(schema: Schema, text: str) -> list[str]:
+    """Return the exact-field words of a phrase, symbols broken into their parts.
+
+    Symbols are matched by their parts (``54/181`` is ``54 181``), which the
+    index holds at consecutive positions, so a phrase that runs through a
+    symbol matches exactly where its words stand in the text.
+    """
+    return [t.text for t in schema["exact"].analyzer(text, mode="index") if not t.symbol]
+
+
 class _Compiler:
     def __init__(self, schema: Schema, q: str) -> None:
         self.schema = schema
@@ -322,10 +332,9 @@ class _Compiler:
         return conj[0] if len(conj) == 1 else wq.And(conj)
 
     def phrase(self, node: Node, negated: bool) -> wq.Query:
-        groups = self.analyse("exact", node.text)
-        if not groups:
+        words = phrase_words(self.schema, node.text)
+        if not words:
             raise QuerySyntaxError("this phrase has no searchable word", self.q, node.pos)
-        words = [alts[0][0] for alts in groups]
         if not negated:
             self.out.phrases.append(words)
             for w in words:
