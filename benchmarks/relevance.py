@@ -235,6 +235,16 @@ def evaluate(qrels: dict[str, dict[str, int]], run: Run, ids: list[str]) -> dict
     }
 
 
+def _build(
+    engine: str, folder: Path, docs: list[tuple[str, str]], lang: str, work: Path
+) -> Callable[[str], list[str]]:
+    if engine == "resolu":
+        return resolu_engine(folder, work / f"index-{lang}")
+    if engine == "fts5":
+        return fts5_engine(docs)
+    return whoosh_engine(docs, lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -254,14 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     for lang, folder in folders.items():
         lang_queries = [q for q in queries if q["lang"] == lang]
         docs = list(paragraphs(folder))
-        builders = {
-            "resolu": lambda: resolu_engine(folder, args.work / f"index-{lang}"),
-            "fts5": lambda: fts5_engine(docs),
-            "whoosh": lambda: whoosh_engine(docs, lang),
-        }
         for engine in engines:
             start = time.perf_counter()
-            search = builders[engine]()
+            search = _build(engine, folder, docs, lang, args.work)
             runs[engine].update(run_queries(search, lang_queries))
             results["seconds"][f"{engine}/{lang}"] = round(time.perf_counter() - start, 1)
     header = f"{'lang':4} {'part':8} {'n':>3} {'engine':7} " + " ".join(
