@@ -38,7 +38,7 @@ def open_index(index_dir: Path | str) -> Index:
     when it cannot be read.
     """
     path = Path(index_dir).expanduser()
-    if not path.is_dir() or not whoosh_index.exists_in(str(path), indexname=_INDEX_NAME):
+    if not path.is_dir() or not any(path.glob(f"_{_INDEX_NAME}_*.toc")):
         raise IndexNotFound(f"no index in {path}")
     try:
         ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
