@@ -11,11 +11,11 @@ changes what the text says.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .symbols import SYMBOL_RE, is_symbol
 
-__all__ = ["BODIES", "Header", "body_line", "parse_header", "symbol_from_filename"]
+__all__ = ["BODIES", "Header", "body_line", "parse_header", "symbol_from_filename", "with_masthead"]
 
 #: Body code → (English name, series prefix of its resolutions).
 BODIES: dict[str, tuple[str, str]] = {
@@ -24,6 +24,7 @@ BODIES: dict[str, tuple[str, str]] = {
     "ECOSOC": ("Economic and Social Council", "E/RES/"),
     "HRC": ("Human Rights Council", "A/HRC/RES/"),
 }
+
 
 def _body(name: str, article: str) -> re.Pattern[str]:
     # "The Security Council," / "Therefore the Security Council," / "The Security
@@ -81,7 +82,7 @@ class Header:
 
 
 def body_line(line: str) -> tuple[str, str] | None:
-    """Return ``(body code, language)`` when a line is a body line such as "L’Assemblée générale,"."""
+    """Return ``(body code, language)`` for a body line such as "L’Assemblée générale,"."""
     stripped = " ".join(line.split())
     for pattern, body, lang in _BODY_LINES:
         if pattern.match(stripped):
@@ -206,4 +207,30 @@ def parse_header(
         adopted=adopted,
         session=session,
         year=year,
+    )
+
+
+def with_masthead(header: Header, head: dict[str, str]) -> Header:
+    """Return ``header`` with what a printed masthead says (see :func:`~resolu.index.pdf.masthead`).
+
+    The masthead's symbol and adoption date are the ones the UN printed on the
+    first page, so they win over what the heading lines suggest.
+    """
+    if not head:
+        return header
+    symbol = head.get("symbol") or header.symbol
+    number = header.number
+    if symbol != header.symbol:
+        m = re.search(r"/RES/(.+)$", symbol)
+        number = m.group(1) if m else symbol
+    adopted = head.get("adopted") or header.adopted
+    session, year = session_and_year(symbol)
+    return replace(
+        header,
+        symbol=symbol,
+        number=number,
+        title=header.title or head.get("title", ""),
+        adopted=adopted,
+        session=header.session or session,
+        year=int(adopted[:4]) if adopted else header.year or year,
     )

@@ -26,9 +26,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import CorpusError
-from .header import BODIES, Header, body_line, parse_header
+from .header import BODIES, Header, body_line, parse_header, with_masthead
 from .labels import label, reference
 from .model import Paragraph, Resolution
+from .pdf import masthead, mend, strip_furniture
 from .symbols import cited_symbols
 
 __all__ = ["normalize_text", "split_resolution"]
@@ -54,20 +55,25 @@ _JOB_NUMBER = re.compile(r"^\s*(?:GE\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?(?
 _BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 _RECYCLE = re.compile(r"^\s*(?:Please recycle|Merci de recycler)\b.*$", re.I)
 _ADOPTION_TRAILER = re.compile(
-    r"^\s*(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meeting|séance)\b", re.I | re.S
+    r"^\s*(?:(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meeting|séance)\b"
+    # "34th meeting / 8 July 2025", "81e séance plénière / 4 décembre 2000"
+    r"|\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary\s+)?(?:meeting|séance)(?:\s+plénière)?"
+    r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
+    re.I | re.S,
 )
+_VOTE = re.compile(r"^\s*\[(?:Adopted|Adoptée?)\b[^\]]*\]\s*$", re.I)
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _OPERATIVE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 _SUB = re.compile(r"^(\(?)((?:[a-z]{1,2})|(?:[ivxl]{1,5})|(?:\d{1,2}))\)\s+(?=\S)")
 _ANNEX = re.compile(r"^\s*(?:Annexe?|Annex)(?:\s+([IVX]+|\d+))?\s*$", re.I)
 _TERMINAL = (",", ";", ".", ":", "»", "”", "!", "?")
 _OPENER_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*(?:ant|ants|ante|antes|ing)|[A-ZÀ-Ý]\w*ment)\b")
-_OPENER_ADJECTIVES = frozenset(
-    """Consciente Conscient Convaincue Convaincu Préoccupée Résolue Déterminée Soucieuse
+_OPENER_ADJECTIVE_WORDS = """
+    Consciente Conscient Convaincue Convaincu Préoccupée Résolue Déterminée Soucieuse
     Alarmée Inquiète Persuadée Profondément Gravement Vivement Prenant Ayant Sachant
     Mindful Aware Convinced Conscious Deeply Gravely Alarmed Concerned Determined
-    Bearing Having Welcoming Noting Recalling Reaffirming Acknowledging Guided""".split()
-)
+    Bearing Having Welcoming Noting Recalling Reaffirming Acknowledging Guided"""
+_OPENER_ADJECTIVES = frozenset(_OPENER_ADJECTIVE_WORDS.split())
 
 
 @dataclass
@@ -84,22 +90,25 @@ class _Footnote:
 
 
 def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
-    glued = rf"(?<=[^\W\d_]|[»”\"\)\]]){n}(?=[\s,.;:)»”]|$)"
+    # "droits de l’homme1", "Paris Agreement,1", "Roadmap to 1.3T”,7",
+    word = r"(?:[^\W\d_]|[»”\"\)\]])"
+    # and "decision 1/CMA.3,8"
+    glued = rf"(?:(?<={word})|(?<={word}[,;:.])|(?<=[^\W\d_]\.\d,)){n}(?=[\s,.;:)»”]|$)"
     if not spaced:
         return re.compile(glued)
     # Old texts and some PDF extractions set the marker apart: "Nations, 17".
     return re.compile(rf"{glued}|(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_])) {n}(?=[\s,.;:]|$)")
 
 
-_OPERATIVE_VERBS = frozenset(
-    """Decides Requests Calls Urges Recommends Demands Condemns Welcomes Expresses Invites
+_OPERATIVE_VERB_WORDS = """
+    Decides Requests Calls Urges Recommends Demands Condemns Welcomes Expresses Invites
     Encourages Affirms Reaffirms Endorses Approves Authorizes Appeals Notes Takes Emphasizes
     Stresses Underlines Declares Reiterates Renews Extends Supports Commends Considers Deplores
     Regrets Appreciates Acknowledges Recognizes Reminds Strongly Further Also Agrees Adopts
     Décide Prie Demande Invite Engage Exhorte Condamne Accueille Réaffirme Recommande Souligne
     Note Prend Approuve Autorise Encourage Exprime Déclare Considère Estime Rappelle Réitère
-    Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte""".split()
-)
+    Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte"""
+_OPERATIVE_VERBS = frozenset(_OPERATIVE_VERB_WORDS.split())
 
 
 def _footnote_candidates(lines: list[str], first: int) -> list[int]:
@@ -114,17 +123,15 @@ def _footnote_candidates(lines: list[str], first: int) -> list[int]:
         m = _FOOTNOTE_START.match(raw)
         if m and prev_blank:
             found.append(int(m.group(1)))
-        prev_blank = not raw.strip() or bool(_PAGE_NUMBER.match(raw.strip())) or (
-            bool(m) and prev_blank
+        prev_blank = (
+            not raw.strip() or bool(_PAGE_NUMBER.match(raw.strip())) or (bool(m) and prev_blank)
         )
     return found
 
 
 def _is_opener(line: str) -> bool:
     word = line.split(" ", 1)[0].rstrip(",:")
-    return (
-        bool(_OPENER_WORD.match(line)) or word in _OPENER_ADJECTIVES or word in _OPERATIVE_VERBS
-    )
+    return bool(_OPENER_WORD.match(line)) or word in _OPENER_ADJECTIVES or word in _OPERATIVE_VERBS
 
 
 def _join(lines: Iterable[str]) -> str:
@@ -157,6 +164,7 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     Raises :class:`CorpusError` when the text is not a resolution: no body line,
     no numbered paragraph and no symbol to cite it by.
     """
+    text, head = _read_masthead(text)
     lines = normalize_text(text).split("\n")
     start = None
     body, language = "", ""
@@ -171,25 +179,29 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
         first_blank = next((i for i, ln in enumerate(lines) if ln.strip() == "" and i > 0), 0)
         if not any(_OPERATIVE.match(ln.strip()) for ln in lines[first_blank:]):
             raise CorpusError(
-                source, "not a resolution: no body line (such as 'L’Assemblée générale,') "
-                "and no numbered paragraphs"
+                source,
+                "not a resolution: no body line (such as 'L’Assemblée générale,') "
+                "and no numbered paragraphs",
             )
         start = first_blank
         language = _detect_language(lines)
         heading = " ".join(lines[:first_blank])
-        body = "SC" if re.search(r"Security Council|Conseil de sécurité|^\s*Resolution", heading) else ""
-    head = lines[:start]
-    header = parse_header(head, lines, body, language, filename)
+        is_sc = re.search(r"Security Council|Conseil de sécurité|^\s*Resolution", heading)
+        body = "SC" if is_sc else ""
+    header = with_masthead(parse_header(lines[:start], lines, body, language, filename), head)
     if not header.symbol:
         raise CorpusError(
-            source, "no symbol: the text names none and the file name spells none "
-            "(name it like A_RES_55_109.fr.txt)"
+            source,
+            "no symbol: the text names none and the file name spells none "
+            "(name it like A_RES_55_109.fr.txt)",
         )
     blocks, footnotes, trailer = _blocks(lines, start + 1, header)
     paragraphs = _number(blocks, footnotes, header)
     if not paragraphs:
         raise CorpusError(source, "not a resolution: no paragraph after the body line")
-    meta = {"trailer": trailer} if trailer else {}
+    meta = {key: value for key, value in head.items() if key not in _NOT_META}
+    if trailer:
+        meta["trailer"] = trailer
     return Resolution(
         symbol=header.symbol,
         number=header.number,
@@ -203,6 +215,26 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
         source=source,
         meta=meta,
     )
+
+
+_NOT_META = frozenset({"symbol", "adopted", "title"})
+
+
+def _read_masthead(text: str) -> tuple[str, dict[str, str]]:
+    """Read the masthead of a text laid out as the UN prints it, and blank its page furniture.
+
+    Text extracted from a PDF (or a text file keeping the printed layout) opens
+    with a masthead: organ, symbol, "Distr.: General" and a date. When there is
+    one, its values are the resolution's metadata, extraction artefacts are
+    mended and page furniture (job numbers, barcodes, running headers, page
+    numbers) is blanked, keeping the line count. Other text is left alone.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = masthead(text)
+    if not head.get("symbol") or "distributed" not in head:
+        return text, {}
+    mended = mend(text)
+    return strip_furniture(mended, symbol=head["symbol"], title=head.get("title", "")), head
 
 
 def _is_furniture(line: str, header: Header) -> bool:
@@ -244,6 +276,11 @@ def _blocks(
         lineno = idx + 1
         raw = lines[idx]
         s = raw.strip()
+        if raw == "\f":  # a page break: blank to str.strip(), but it joins paragraphs
+            gap = page_break = True
+            in_footnote = None
+            after_break_ok = True
+            continue
         if not s:
             gap = True
             in_footnote = None
@@ -265,7 +302,8 @@ def _blocks(
         if in_footnote is not None:
             in_footnote.lines.append((lineno, s))
             continue
-        if in_trailer or (_ADOPTION_TRAILER.match(_join(lines[idx : idx + 2])) and not blocks_end(s)):
+        closing = _ADOPTION_TRAILER.match(_join(lines[idx : idx + 2])) and not blocks_end(s)
+        if in_trailer or _VOTE.match(s) or closing:
             # "Adopted unanimously at the 1382nd meeting.": how it was adopted,
             # metadata rather than a paragraph.
             trailer = f"{trailer} {s}".strip()
@@ -347,8 +385,10 @@ def _number(
             mark = sm.group(2)
             parent_kind = "op" if op else "pp"
             parent_num = op if op else pp
-            if mark in _ROMANS and last_letter and not (
-                len(mark) == 1 and last_level1 and ord(mark) == ord(last_level1[-1]) + 1
+            if (
+                mark in _ROMANS
+                and last_letter
+                and not (len(mark) == 1 and last_level1 and ord(mark) == ord(last_level1[-1]) + 1)
             ):
                 number = f"{parent_num}.{last_letter}.{mark}"
             else:
@@ -421,11 +461,13 @@ def _number(
 
 
 def _is_unnumbered_operative(text: str) -> bool:
-    """Tell an unnumbered operative paragraph ("Demands the immediate withdrawal…") from preamble."""
+    """Tell an unnumbered operative paragraph ("Demands the withdrawal…") from preamble."""
     word = text.split(" ", 1)[0].rstrip(":,")
-    return word in _OPERATIVE_VERBS and not text.rstrip().endswith(",") and word not in {
-        "Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"
-    }
+    return (
+        word in _OPERATIVE_VERBS
+        and not text.rstrip().endswith(",")
+        and word not in {"Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"}
+    )
 
 
 def _series(header: Header) -> str:
