@@ -187,29 +187,40 @@ class Index:
     def get(self, reference: str, *, lang: str | None = None) -> Paragraph | Resolution:
         """Return the paragraph a reference names, or the whole resolution for a bare symbol.
 
-        ``lang`` picks the language version where the index holds several
-        (French first by default). A reference may also be given as a key,
-        ``en:A/RES/69/244#l2``. Raises :class:`ReferenceNotFound`.
+        A reference resolves in French first where the index holds several
+        languages; a key (``en:A/RES/69/244#l2``) names one language. With
+        ``lang``, the paragraph's counterpart in that language is returned: the
+        aligned line of a parallel corpus, else the same reference in that
+        language. Raises :class:`ReferenceNotFound`.
         """
         ref = reference.strip()
+        own = None
         if len(ref) > 3 and ref[2] == ":" and ref[:2] in ("fr", "en"):
-            lang, ref = ref[:2], ref[3:]
+            own, ref = ref[:2], ref[3:]
         symbol, sep, local = ref.partition("#")
         docs = self._documents_of(symbol)
-        if lang:
-            docs = [d for d in docs if d["lang"] == lang] or (
-                [] if sep else docs
-            )
         if not docs:
             raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
         languages = sorted({d["lang"] for d in docs}, key=lambda x: (x != "fr", x))
-        chosen = [d for d in docs if d["lang"] == (lang or languages[0])] or docs
-        if sep:
-            for d in chosen:
-                if d["reference"].partition("#")[2] == local:
-                    return _paragraph(d["payload"])
+        if not sep:
+            want = lang or own or languages[0]
+            chosen = [d for d in docs if d["lang"] == want]
+            if not chosen:
+                raise ReferenceNotFound(f"{symbol} has no version in '{want}' in the index")
+            return _resolution(chosen)
+        matches = {d["lang"]: d for d in docs if d["reference"].partition("#")[2] == local}
+        source = own or next((x for x in languages if x in matches), None)
+        if source is None or source not in matches:
             raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
-        return _resolution(chosen)
+        found = matches[source]
+        if lang is None or lang == source:
+            return _paragraph(found["payload"])
+        aligned = [k for k in found["payload"].get("aligned", ()) if k.startswith(f"{lang}:")]
+        if aligned:
+            return self.get(aligned[0])
+        if lang in matches and not found["payload"].get("aligned"):
+            return _paragraph(matches[lang]["payload"])
+        raise ReferenceNotFound(f"{reference} has no counterpart in '{lang}' in the index")
 
     def _documents_of(self, symbol: str) -> list[dict[str, Any]]:
         s = self._fresh()

@@ -149,3 +149,9 @@ def test_parallel_corpus_files_are_indexed(tmp_path: Path) -> None:
             assert ix.get(hit.reference, lang="fr").text == hit.text  # type: ignore[union-attr]
             english = ix.get(hit.aligned[0])
             assert english.reference.split("#")[0] == hit.symbol  # type: ignore[union-attr]
+            # "show REF --lang en": the aligned line, which points back.
+            assert ix.get(hit.reference, lang="en") == english
+            assert english.aligned == (f"fr:{hit.reference}",)  # type: ignore[union-attr]
+        line = ix.get("A/RES/69/244#l58", lang="en")
+        assert line.text.startswith("6. While retaining the intergovernmental character")  # type: ignore[union-attr]
+        assert line.label == "A/RES/69/244, paragraph 6"  # type: ignore[union-attr]
