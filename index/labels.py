@@ -37,14 +37,13 @@ def label(symbol: str, kind: str, number: str, language: str, *, annex: str = ""
     """
     fr = language == "fr"
     head, *subs = number.split(".")
-    if fr:
-        sub = "".join(f" {s})" for s in subs)
-    else:
-        sub = "".join(f" ({s})" for s in subs)
+    sub = "".join(f" {s})" if fr else f" ({s})" for s in subs)
     prefix = f"{symbol}, "
     if annex:
-        prefix += (f"annexe {annex}, " if annex != "1" else "annexe, ") if fr else (
-            f"annex {annex}, " if annex != "1" else "annex, "
+        prefix += (
+            (f"annexe {annex}, " if annex != "1" else "annexe, ")
+            if fr
+            else (f"annex {annex}, " if annex != "1" else "annex, ")
         )
     if kind == "preambular":
         text = f"préambule, {_fr_ordinal(head)} alinéa" if fr else f"preambular paragraph {head}"

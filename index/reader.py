@@ -40,4 +40,5 @@ def read_resolution(path: Path | str) -> Resolution:
     except CorpusError:
         raise
     except Exception as exc:  # a reader bug must not abort a whole indexing run
-        raise CorpusError(path, f"cannot be split into paragraphs ({type(exc).__name__}: {exc})") from exc
+        reason = f"cannot be split into paragraphs ({type(exc).__name__}: {exc})"
+        raise CorpusError(path, reason) from exc

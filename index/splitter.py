@@ -22,15 +22,18 @@ splitter works line by line:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from .errors import CorpusError
-from .header import BODIES, Header, body_line, parse_header, with_masthead
-from .labels import label, reference
-from .model import Paragraph, Resolution
+from .header import Header, body_line, parse_header, with_masthead
+from .model import Resolution
+from .numbering import ANNEX as _ANNEX
+from .numbering import OPERATIVE as _OPERATIVE
+from .numbering import OPERATIVE_VERBS as _OPERATIVE_VERBS
+from .numbering import SUB as _SUB
+from .numbering import TERMINAL as _TERMINAL
+from .numbering import Block, Footnote, is_heading, number_blocks
+from .numbering import join_lines as _join
 from .pdf import masthead, mend, strip_furniture
-from .symbols import cited_symbols
 
 __all__ = ["normalize_text", "split_resolution"]
 
@@ -61,12 +64,9 @@ _ADOPTION_TRAILER = re.compile(
     r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
     re.I | re.S,
 )
+_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")  # the rule above a page's footnotes
 _VOTE = re.compile(r"^\s*\[(?:Adopted|Adoptée?)\b[^\]]*\]\s*$", re.I)
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
-_OPERATIVE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
-_SUB = re.compile(r"^(\(?)((?:[a-z]{1,2})|(?:[ivxl]{1,5})|(?:\d{1,2}))\)\s+(?=\S)")
-_ANNEX = re.compile(r"^\s*(?:Annexe?|Annex)(?:\s+([IVX]+|\d+))?\s*$", re.I)
-_TERMINAL = (",", ";", ".", ":", "»", "”", "!", "?")
 _OPENER_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*(?:ant|ants|ante|antes|ing)|[A-ZÀ-Ý]\w*ment)\b")
 _OPENER_ADJECTIVE_WORDS = """
     Consciente Conscient Convaincue Convaincu Préoccupée Résolue Déterminée Soucieuse
@@ -76,39 +76,16 @@ _OPENER_ADJECTIVE_WORDS = """
 _OPENER_ADJECTIVES = frozenset(_OPENER_ADJECTIVE_WORDS.split())
 
 
-@dataclass
-class _Block:
-    lines: list[tuple[int, str]] = field(default_factory=list)
-    footnotes: list[str] = field(default_factory=list)
-    gap_before: bool = False
-
-
-@dataclass
-class _Footnote:
-    number: str
-    lines: list[tuple[int, str]] = field(default_factory=list)
-
-
 def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
     # "droits de l’homme1", "Paris Agreement,1", "Roadmap to 1.3T”,7",
     word = r"(?:[^\W\d_]|[»”\"\)\]])"
-    # and "decision 1/CMA.3,8"
-    glued = rf"(?:(?<={word})|(?<={word}[,;:.])|(?<=[^\W\d_]\.\d,)){n}(?=[\s,.;:)»”]|$)"
+    # "decision 1/CMA.3,8", "the report for 2014,1", "resolution 72/4;1"
+    after = rf"(?:(?<={word})|(?<={word}[,;:.])|(?<=[^\W\d_]\.\d,)|(?<= \d{{4}},)|(?<=\d;))"
+    glued = rf"{after}{n}(?=[\s,.;:)»”]|$)"
     if not spaced:
         return re.compile(glued)
     # Old texts and some PDF extractions set the marker apart: "Nations, 17".
     return re.compile(rf"{glued}|(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_])) {n}(?=[\s,.;:]|$)")
-
-
-_OPERATIVE_VERB_WORDS = """
-    Decides Requests Calls Urges Recommends Demands Condemns Welcomes Expresses Invites
-    Encourages Affirms Reaffirms Endorses Approves Authorizes Appeals Notes Takes Emphasizes
-    Stresses Underlines Declares Reiterates Renews Extends Supports Commends Considers Deplores
-    Regrets Appreciates Acknowledges Recognizes Reminds Strongly Further Also Agrees Adopts
-    Décide Prie Demande Invite Engage Exhorte Condamne Accueille Réaffirme Recommande Souligne
-    Note Prend Approuve Autorise Encourage Exprime Déclare Considère Estime Rappelle Réitère
-    Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte"""
-_OPERATIVE_VERBS = frozenset(_OPERATIVE_VERB_WORDS.split())
 
 
 def _footnote_candidates(lines: list[str], first: int) -> list[int]:
@@ -132,23 +109,6 @@ def _footnote_candidates(lines: list[str], first: int) -> list[int]:
 def _is_opener(line: str) -> bool:
     word = line.split(" ", 1)[0].rstrip(",:")
     return bool(_OPENER_WORD.match(line)) or word in _OPENER_ADJECTIVES or word in _OPERATIVE_VERBS
-
-
-def _join(lines: Iterable[str]) -> str:
-    out = ""
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        if not out:
-            out = line
-        elif out.endswith("\u00ad"):
-            out = out[:-1] + line
-        elif out.endswith("-") and not out.endswith(" -"):
-            out += line
-        else:
-            out += " " + line
-    return out.replace("\u00ad", "")
 
 
 def _detect_language(lines: list[str]) -> str:
@@ -195,11 +155,12 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
             "no symbol: the text names none and the file name spells none "
             "(name it like A_RES_55_109.fr.txt)",
         )
-    blocks, footnotes, trailer = _blocks(lines, start + 1, header)
-    paragraphs = _number(blocks, footnotes, header)
+    blocks, footnotes, trailer = _blocks(lines, start + 1, header, printed=bool(head))
+    paragraphs, found = number_blocks(blocks, footnotes, header, printed=bool(head))
     if not paragraphs:
         raise CorpusError(source, "not a resolution: no paragraph after the body line")
     meta = {key: value for key, value in head.items() if key not in _NOT_META}
+    meta.update(found)
     if trailer:
         meta["trailer"] = trailer
     return Resolution(
@@ -241,7 +202,7 @@ def _is_furniture(line: str, header: Header) -> bool:
     s = line.strip()
     if s == "\f" or _PAGE_NUMBER.match(s) or _JOB_NUMBER.match(s) or _BARCODE.match(s):
         return True
-    if _RECYCLE.match(s):
+    if _RECYCLE.match(s) or _RULE.match(s):
         return True
     flat = " ".join(s.split())
     if header.symbol and flat.replace(" ", "") == header.symbol.replace(" ", ""):
@@ -250,18 +211,18 @@ def _is_furniture(line: str, header: Header) -> bool:
 
 
 def _blocks(
-    lines: list[str], first: int, header: Header
-) -> tuple[list[_Block], dict[str, _Footnote], str]:
+    lines: list[str], first: int, header: Header, *, printed: bool
+) -> tuple[list[Block], dict[str, Footnote], str]:
     """Classify lines after the body line and group text lines into blocks."""
-    blocks: list[_Block] = []
-    footnotes: dict[str, _Footnote] = {}
+    blocks: list[Block] = []
+    footnotes: dict[str, Footnote] = {}
     candidates = set(_footnote_candidates(lines, first))
     # Numbering starts at 1 in a resolution, but at any number in texts cut
     # from a yearly volume: start from the smallest plausible footnote body.
     next_marker = min(candidates) if candidates and min(candidates) < 100 else 1
     pending: set[int] = set()
-    current: _Block | None = None
-    in_footnote: _Footnote | None = None
+    current: Block | None = None
+    in_footnote: Footnote | None = None
     gap = False
     page_break = False
     prev_text = ""
@@ -296,7 +257,7 @@ def _blocks(
         if m and int(m.group(1)) in pending and (after_break_ok or in_footnote):
             n = int(m.group(1))
             pending.discard(n)
-            in_footnote = _Footnote(str(n), [(lineno, m.group(2))])
+            in_footnote = Footnote(str(n), [(lineno, m.group(2))])
             footnotes[str(n)] = in_footnote
             continue
         if in_footnote is not None:
@@ -312,7 +273,9 @@ def _blocks(
         # Footnote markers: the next expected number glued to a word.
         cited: list[str] = []
         while True:
-            pat = _marker_pattern(next_marker, spaced=next_marker in candidates)
+            # printed text has its raised markers glued on: a spaced number is a number
+            spaced = next_marker in candidates and not printed
+            pat = _marker_pattern(next_marker, spaced=spaced)
             mm = pat.search(s)
             if not mm:
                 break
@@ -324,17 +287,24 @@ def _blocks(
         if current is not None:
             prev_end = prev_text.rstrip().endswith(_TERMINAL)
             marker = bool(_OPERATIVE.match(s) or _SUB.match(s) or _ANNEX.match(s))
+            # a heading line ("Arms Embargo") set apart by blank lines
+            next_blank = idx + 1 >= len(lines) or not lines[idx + 1].strip()
+            alone = printed and prev_end and next_blank and is_heading(s)
             if page_break and not marker:
                 starts_new = prev_end and (_is_opener(s) or prev_text.rstrip().endswith((";", ".")))
-                starts_new = starts_new and s[:1].isupper()
+                starts_new = (starts_new and s[:1].isupper()) or alone
             elif gap:
                 starts_new = prev_end or marker or (s[:1].isupper() and _is_opener(s))
+                # a heading ("Arms Embargo") stands alone, above a paragraph or another heading
+                heading = printed and len(current.lines) <= 2
+                heading = heading and is_heading(_join(t for _, t in current.lines))
+                starts_new = starts_new or (heading and s[:1].isupper())
             else:
                 starts_new = prev_end and (marker or (_is_opener(s) and prev_text.endswith(",")))
             if _ANNEX.match(prev_text.strip()):
                 starts_new = True
         if starts_new:
-            current = _Block(gap_before=gap)
+            current = Block(gap_before=gap)
             blocks.append(current)
         assert current is not None
         current.lines.append((lineno, s))
@@ -343,135 +313,3 @@ def _blocks(
         gap = page_break = False
         after_break_ok = prev_text.rstrip().endswith((".", ";", ":"))
     return blocks, footnotes, trailer
-
-
-_ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"}
-
-
-def _number(
-    blocks: list[_Block], footnotes: dict[str, _Footnote], header: Header
-) -> list[Paragraph]:
-    """Give each block its kind, number, reference and label."""
-    symbol, lang = header.symbol, header.language
-    out: list[Paragraph] = []
-    pp = 0
-    op = 0
-    annex = 0
-    annex_unnumbered = 0
-    last_letter = ""
-    last_level1 = ""
-    pending: list[tuple[str, str, str, str, _Block]] = []  # kind, number, local, annex, block
-
-    for block in blocks:
-        text = _join(t for _, t in block.lines)
-        first = text
-        am = _ANNEX.match(first)
-        if am and len(block.lines) == 1:
-            annex += 1
-            op = 0
-            annex_unnumbered = 0
-            last_letter = last_level1 = ""
-            continue
-        prefix = f"ann{annex}." if annex else ""
-        om = _OPERATIVE.match(first)
-        sm = _SUB.match(first)
-        if om and int(om.group(1)) > op:
-            op = int(om.group(1))
-            last_letter = last_level1 = ""
-            kind = "annex" if annex else "operative"
-            pending.append((kind, str(op), f"{prefix}op{op}", str(annex or ""), block))
-            continue
-        if sm and (op or pp or annex):
-            mark = sm.group(2)
-            parent_kind = "op" if op else "pp"
-            parent_num = op if op else pp
-            if (
-                mark in _ROMANS
-                and last_letter
-                and not (len(mark) == 1 and last_level1 and ord(mark) == ord(last_level1[-1]) + 1)
-            ):
-                number = f"{parent_num}.{last_letter}.{mark}"
-            else:
-                last_letter = mark
-                last_level1 = mark
-                number = f"{parent_num}.{mark}"
-            local = f"{prefix}{parent_kind}{number}"
-            pending.append(("subparagraph", number, local, str(annex or ""), block))
-            continue
-        if annex:
-            annex_unnumbered += 1
-            n = f"p{annex_unnumbered}"
-            pending.append(("annex", n, f"{prefix}pp{annex_unnumbered}", str(annex), block))
-            continue
-        if op == 0 and not annex and _is_unnumbered_operative(text):
-            op = 1
-            pending.append(("operative", "1", "op1", "", block))
-            continue
-        if op == 0:
-            pp += 1
-            pending.append(("preambular", str(pp), f"pp{pp}", "", block))
-            continue
-        # Unnumbered text after the operative part continues the paragraph
-        # before it (a quotation, a list introduced by a colon): never dropped.
-        if pending:
-            k, n, loc, an, prev = pending[-1]
-            merged = _Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
-            pending[-1] = (k, n, loc, an, merged)
-
-    order = 0
-    used: dict[str, int] = {}
-    for kind, number, local, annex_no, block in pending:
-        text = _join(t for _, t in block.lines)
-        # A marker the source repeats (two "(a)" lists under one paragraph)
-        # must not make two paragraphs share a reference: number the repeat.
-        seen = used[local] = used.get(local, 0) + 1
-        if seen > 1:
-            local, number = f"{local}-{seen}", f"{number}-{seen}"
-        out.append(
-            Paragraph(
-                reference=reference(symbol, local),
-                label=label(symbol, kind, number, lang, annex=annex_no),
-                kind=kind,
-                number=number,
-                text=text,
-                order=order,
-                cites_footnotes=tuple(block.footnotes),
-                cites_symbols=cited_symbols(text, series=_series(header)),
-                lines=(block.lines[0][0], block.lines[-1][0]),
-            )
-        )
-        order += 1
-    for n in sorted(footnotes, key=int):
-        fn = footnotes[n]
-        text = _join(t for _, t in fn.lines)
-        out.append(
-            Paragraph(
-                reference=reference(symbol, f"fn{n}"),
-                label=label(symbol, "footnote", n, lang),
-                kind="footnote",
-                number=n,
-                text=text,
-                order=order,
-                cites_symbols=cited_symbols(text, series=_series(header)),
-                lines=(fn.lines[0][0], fn.lines[-1][0]),
-            )
-        )
-        order += 1
-    return out
-
-
-def _is_unnumbered_operative(text: str) -> bool:
-    """Tell an unnumbered operative paragraph ("Demands the withdrawal…") from preamble."""
-    word = text.split(" ", 1)[0].rstrip(":,")
-    return (
-        word in _OPERATIVE_VERBS
-        and not text.rstrip().endswith(",")
-        and word not in {"Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"}
-    )
-
-
-def _series(header: Header) -> str:
-    for name, prefix in BODIES.values():
-        if name == header.body:
-            return prefix.split("/RES/")[0]
-    return ""

@@ -1,0 +1,277 @@
+"""Number the splitter's blocks: kinds, references and labels, annexes and headings.
+
+The splitter (:mod:`resolu.index.splitter`) turns lines into blocks of text;
+this module decides what each block is:
+
+* ``1.`` opens an operative paragraph, ``a)``/``(a)`` and ``i)``/``(i)`` a
+  sub-paragraph; what comes before the first operative paragraph is preamble;
+* a short line without closing punctuation ("Arms Embargo", "I. Reporting") is
+  a heading: metadata, not a paragraph;
+* an annex opens with an "Annex" heading ("Annex", "Annex II", "Annex A – Items
+  subject to…") or, where the resolution adopts a text it quotes in full ("Adopts
+  the following political declaration…:"), with the quoted text's heading. Its
+  paragraphs are numbered apart: ``ann1.op1`` (kind ``annex``), ``ann1.pp1`` for
+  an unnumbered one, ``ann1.op2.a`` for a sub-paragraph, so they never collide
+  with the resolution's own paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .header import BODIES, Header
+from .labels import label, reference
+from .model import Paragraph
+from .symbols import cited_symbols
+
+__all__ = ["Block", "Footnote", "is_heading", "join_lines", "number_blocks"]
+
+OPERATIVE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+SUB = re.compile(r"^(\(?)((?:[a-z]{1,2})|(?:[ivxl]{1,5})|(?:\d{1,2}))\)\s+(?=\S)")
+ANNEX = re.compile(
+    r"^\s*(?:Annexe?|Annex)(?:\s+([IVX]+|\d+|[A-Z]))?\s*(?:(?:[–—-]|:)\s+\S.*)?$", re.I
+)
+TERMINAL = (",", ";", ".", ":", "»", "”", "!", "?")
+_HEADING_WORDS = 20
+
+_OPERATIVE_VERB_WORDS = """
+    Decides Requests Calls Urges Recommends Demands Condemns Welcomes Expresses Invites
+    Encourages Affirms Reaffirms Endorses Approves Authorizes Appeals Notes Takes Emphasizes
+    Stresses Underlines Declares Reiterates Renews Extends Supports Commends Considers Deplores
+    Regrets Appreciates Acknowledges Recognizes Reminds Strongly Further Also Agrees Adopts
+    Décide Prie Demande Invite Engage Exhorte Condamne Accueille Réaffirme Recommande Souligne
+    Note Prend Approuve Autorise Encourage Exprime Déclare Considère Estime Rappelle Réitère
+    Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte"""
+OPERATIVE_VERBS = frozenset(_OPERATIVE_VERB_WORDS.split())
+_ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"}
+
+
+@dataclass
+class Block:
+    """Consecutive text lines the splitter grouped as one paragraph, with the footnotes cited."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    gap_before: bool = False
+
+
+@dataclass
+class Footnote:
+    """A footnote body: its number and its (line number, text) lines."""
+
+    number: str
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join wrapped lines into one paragraph text, mending hyphens broken at a line end."""
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("\u00ad"):
+            out = out[:-1] + line
+        elif out.endswith("-") and not out.endswith(" -"):
+            out += line
+        else:
+            out += " " + line
+    return out.replace("\u00ad", "")
+
+
+def is_heading(text: str) -> bool:
+    """Tell a heading ("Arms Embargo", "I. Reporting") from a paragraph.
+
+    A heading is short, opens with a capital letter and has no closing
+    punctuation; a paragraph or sub-paragraph marker makes it a paragraph.
+
+    >>> is_heading("Travel Ban and Asset Freeze"), is_heading("Acting under Chapter VII,")
+    (True, False)
+    """
+    text = re.sub(r"(?<=[^\W\d_][,;:.])\d{1,3}$", "", text.strip())  # a footnote marker
+    return bool(
+        text
+        and text[0].isupper()
+        and not text.endswith(TERMINAL)
+        and len(text.split()) <= _HEADING_WORDS
+        and not OPERATIVE.match(text)
+        and not SUB.match(text)
+    )
+
+
+@dataclass
+class _State:
+    pp: int = 0
+    op: int = 0
+    annex: int = 0
+    annex_name: str = ""
+    annex_unnumbered: int = 0
+    annex_start: int = 0
+    last_letter: str = ""
+    last_level1: str = ""
+    headings: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+
+    def open_annex(self, name: str, title: str, start: int) -> None:
+        self.annex += 1
+        self.annex_start = start
+        self.annex_name = name or str(self.annex)
+        self.op = self.annex_unnumbered = 0
+        self.last_letter = self.last_level1 = ""
+        self.annexes.append(title)
+
+
+def number_blocks(
+    blocks: list[Block], footnotes: dict[str, Footnote], header: Header, *, printed: bool = False
+) -> tuple[list[Paragraph], dict[str, str]]:
+    """Give each block its kind, number, reference and label.
+
+    Return the paragraphs in order, footnotes last, and the metadata the blocks
+    held: ``headings`` (one a line) and ``annex1``, ``annex2``… (each annex's heading).
+    Headings, and annexes opened by a quoted text's title, are looked for only
+    in ``printed`` text (laid out as the UN prints it, masthead and all): in
+    older transcriptions a short unpunctuated line is as often a paragraph.
+    """
+    st = _State()
+    pending: list[tuple[str, str, str, str, Block]] = []  # kind, number, local, annex, block
+    for block in blocks:
+        text = join_lines(t for _, t in block.lines)
+        am = ANNEX.match(text)
+        if am and (len(block.lines) == 1 or (printed and len(block.lines) == 2)):
+            st.open_annex(am.group(1) or "", text, len(pending))
+            continue
+        if printed and is_heading(text):
+            last = pending[-1] if pending else None
+            if not st.annex and st.op and last and last[4] is not block and _ends_colon(last[4]):
+                # "Adopts the following political declaration…:" and its title
+                st.open_annex("", text, len(pending))
+            elif st.annex and len(pending) == st.annex_start:
+                st.annexes[-1] += "\n" + text  # the rest of the annex's heading, or its subtitle
+            else:
+                st.headings.append(text)
+            continue
+        prefix = f"ann{st.annex}." if st.annex else ""
+        annex_no = st.annex_name if st.annex else ""
+        om = OPERATIVE.match(text)
+        sm = SUB.match(text)
+        if om and int(om.group(1)) > st.op:
+            st.op = int(om.group(1))
+            st.last_letter = st.last_level1 = ""
+            kind = "annex" if st.annex else "operative"
+            pending.append((kind, str(st.op), f"{prefix}op{st.op}", annex_no, block))
+            continue
+        if sm and (st.op or st.pp or st.annex):
+            mark = sm.group(2)
+            parent_kind = "op" if st.op else "pp"
+            parent_num = st.op if st.op else (st.pp if not st.annex else st.annex_unnumbered)
+            if (
+                mark in _ROMANS
+                and st.last_letter
+                and not (
+                    len(mark) == 1 and st.last_level1 and ord(mark) == ord(st.last_level1[-1]) + 1
+                )
+            ):
+                number = f"{parent_num}.{st.last_letter}.{mark}"
+            else:
+                st.last_letter = st.last_level1 = mark
+                number = f"{parent_num}.{mark}"
+            local = f"{prefix}{parent_kind}{number}"
+            pending.append(("subparagraph", number, local, annex_no, block))
+            continue
+        if st.annex:
+            st.annex_unnumbered += 1
+            n = st.annex_unnumbered
+            pending.append(("annex", f"p{n}", f"{prefix}pp{n}", annex_no, block))
+            continue
+        if st.op == 0 and not st.annex and _is_unnumbered_operative(text):
+            st.op = 1
+            pending.append(("operative", "1", "op1", "", block))
+            continue
+        if st.op == 0 and not st.annex:
+            st.pp += 1
+            pending.append(("preambular", str(st.pp), f"pp{st.pp}", "", block))
+            continue
+        # Unnumbered text after the operative part continues the paragraph
+        # before it (a quotation, a list introduced by a colon): never dropped.
+        if pending:
+            k, n, loc, an, prev = pending[-1]
+            merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
+            pending[-1] = (k, n, loc, an, merged)
+    meta: dict[str, str] = {}
+    if st.headings:
+        meta["headings"] = "\n".join(st.headings)
+    for n, title in enumerate(st.annexes, 1):
+        meta[f"annex{n}"] = title
+    return _paragraphs(pending, footnotes, header), meta
+
+
+def _ends_colon(block: Block) -> bool:
+    return block.lines[-1][1].rstrip().endswith(":")
+
+
+def _paragraphs(
+    pending: list[tuple[str, str, str, str, Block]],
+    footnotes: dict[str, Footnote],
+    header: Header,
+) -> list[Paragraph]:
+    symbol, lang = header.symbol, header.language
+    series = _series(header)
+    out: list[Paragraph] = []
+    used: dict[str, int] = {}
+    for kind, number, local, annex_no, block in pending:
+        text = join_lines(t for _, t in block.lines)
+        # A marker the source repeats (two "(a)" lists under one paragraph)
+        # must not make two paragraphs share a reference: number the repeat.
+        seen = used[local] = used.get(local, 0) + 1
+        if seen > 1:
+            local, number = f"{local}-{seen}", f"{number}-{seen}"
+        out.append(
+            Paragraph(
+                reference=reference(symbol, local),
+                label=label(symbol, kind, number, lang, annex=annex_no),
+                kind=kind,
+                number=number,
+                text=text,
+                order=len(out),
+                cites_footnotes=tuple(block.footnotes),
+                cites_symbols=cited_symbols(text, series=series),
+                lines=(block.lines[0][0], block.lines[-1][0]),
+            )
+        )
+    for n in sorted(footnotes, key=int):
+        fn = footnotes[n]
+        text = join_lines(t for _, t in fn.lines)
+        out.append(
+            Paragraph(
+                reference=reference(symbol, f"fn{n}"),
+                label=label(symbol, "footnote", n, lang),
+                kind="footnote",
+                number=n,
+                text=text,
+                order=len(out),
+                cites_symbols=cited_symbols(text, series=series),
+                lines=(fn.lines[0][0], fn.lines[-1][0]),
+            )
+        )
+    return out
+
+
+def _is_unnumbered_operative(text: str) -> bool:
+    """Tell an unnumbered operative paragraph ("Demands the withdrawal…") from preamble."""
+    word = text.split(" ", 1)[0].rstrip(":,")
+    return (
+        word in OPERATIVE_VERBS
+        and not text.rstrip().endswith(",")
+        and word not in {"Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"}
+    )
+
+
+def _series(header: Header) -> str:
+    for name, prefix in BODIES.values():
+        if name == header.body:
+            return prefix.split("/RES/")[0]
+    return ""
