@@ -47,10 +47,12 @@ __all__ = [
     "FoldFilter",
     "SnowballFilter",
     "SymbolAnalyzer",
+    "UNToken",
     "UNTokenizer",
     "analyzer_for",
     "english_analyzer",
     "exact_analyzer",
+    "field_analyzer",
     "french_analyzer",
 ]
 
@@ -62,6 +64,14 @@ _TOKEN = re.compile(
 _PART = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 _NOT_TERM = re.compile(r"[^a-z0-9']+")
+
+
+class UNToken(Token):
+    """A Whoosh token that also says whether it is a symbol, and its unstemmed form."""
+
+    symbol: bool = False
+    part: bool = False
+    folded: str = ""
 
 
 class UNTokenizer(Tokenizer):
@@ -81,7 +91,7 @@ class UNTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(type(self))
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -92,8 +102,8 @@ class UNTokenizer(Tokenizer):
         start_char: int = 0,
         mode: str = "",
         **kwargs: Any,
-    ) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+    ) -> Iterator[UNToken]:
+        t = UNToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
         for m in _TOKEN.finditer(value):
             kind = m.lastgroup
@@ -102,8 +112,12 @@ class UNTokenizer(Tokenizer):
                 # "and/or": ordinary words after all.
                 for part in _PART.finditer(text):
                     yield self._emit(
-                        t, part.group(0), pos, start_char + m.start() + part.start(),
-                        start_char + m.start() + part.end(), symbol=False,
+                        t,
+                        part.group(0),
+                        pos,
+                        start_char + m.start() + part.start(),
+                        start_char + m.start() + part.end(),
+                        symbol=False,
                     )
                     pos += 1
                 continue
@@ -123,15 +137,20 @@ class UNTokenizer(Tokenizer):
             # matches "résolution 54/181": phrases are matched on parts.
             for part in _PART.finditer(text):
                 yield self._emit(
-                    t, part.group(0), pos, start_char + m.start() + part.start(),
-                    start_char + m.start() + part.end(), symbol=False, part=True,
+                    t,
+                    part.group(0),
+                    pos,
+                    start_char + m.start() + part.start(),
+                    start_char + m.start() + part.end(),
+                    symbol=False,
+                    part=True,
                 )
                 pos += 1
 
     @staticmethod
     def _emit(
-        t: Token, text: str, pos: int, start: int, end: int, *, symbol: bool, part: bool = False
-    ) -> Token:
+        t: UNToken, text: str, pos: int, start: int, end: int, *, symbol: bool, part: bool = False
+    ) -> UNToken:
         # Whoosh reuses one Token object: every attribute a filter reads is reset here.
         t.text = text
         t.boost = 1.0
@@ -153,7 +172,7 @@ class ApostropheFilter(Filter):
     def __init__(self, prefixes: frozenset[str] = ELIDED_PREFIXES) -> None:
         self.prefixes = prefixes
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
         prefixes = self.prefixes
         for t in tokens:
             if t.symbol:
@@ -182,7 +201,7 @@ class FoldFilter(Filter):
     left empty, so every term is plain ASCII.
     """
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
         for t in tokens:
             if not t.symbol:
                 text = t.text
@@ -221,7 +240,7 @@ class SnowballFilter(Filter):
     def __hash__(self) -> int:
         return hash(self.language)
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
         stem = self._stemmer.stemWord
         for t in tokens:
             t.folded = t.text
@@ -233,7 +252,7 @@ class SnowballFilter(Filter):
 class _SymbolOnly(Filter):
     """Keep only symbol tokens (for the ``symbol`` and ``cites`` fields)."""
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
         for t in tokens:
             if t.symbol:
                 yield t
@@ -273,6 +292,14 @@ def exact_analyzer() -> Analyzer:
     return UNTokenizer() | LowercaseFilter() | ApostropheFilter() | FoldFilter()
 
 
-def SymbolAnalyzer() -> Analyzer:  # noqa: N802 - reads like the Whoosh analyzers it sits beside
+def field_analyzer(schema: Any, fieldname: str) -> Analyzer:
+    """Return the analyzer of a schema field (every text field of ours has one)."""
+    analyzer = schema[fieldname].analyzer
+    if analyzer is None:  # pragma: no cover - our schema always sets one
+        raise TypeError(f"field {fieldname!r} has no analyzer")
+    return analyzer  # type: ignore[no-any-return]
+
+
+def SymbolAnalyzer() -> Analyzer:
     """Return the pipeline of the ``symbol`` and ``cites`` fields: symbol terms only."""
     return UNTokenizer() | _SymbolOnly()

@@ -228,10 +228,19 @@ def build_index(
         # Nothing changed: do not even open a writer (and so take no lock).
         existing.close()
         return IndexReport(
-            corpus_dir=str(corpus), index_dir=str(target), files=len(current), added=0,
-            updated=0, removed=0, unchanged=unchanged, resolutions=0, paragraphs=0,
-            total_paragraphs=_paragraph_count(target), skipped=(),
-            seconds=time.perf_counter() - started, rebuilt=False,
+            corpus_dir=str(corpus),
+            index_dir=str(target),
+            files=len(current),
+            added=0,
+            updated=0,
+            removed=0,
+            unchanged=unchanged,
+            resolutions=0,
+            paragraphs=0,
+            total_paragraphs=_paragraph_count(target),
+            skipped=(),
+            seconds=time.perf_counter() - started,
+            rebuilt=False,
         )
     writer_kwargs: dict[str, Any] = {"limitmb": limitmb}
     if procs > 1:
@@ -245,7 +254,7 @@ def build_index(
         for done, rel in enumerate(to_index, 1):
             path = current[rel]
             try:
-                docs = []
+                docs: list[dict[str, Any]] = []
                 count = 0
                 for res in _read(path):
                     count += 1
@@ -295,7 +304,7 @@ def _paragraph_count(target: Path) -> int:
         with ix.searcher() as s:
             return int(s.doc_count() - sum(1 for _ in s.document_numbers(doctype="file")))
     finally:
-        ix.close()
+        ix.close()  # type: ignore[no-untyped-call]
 
 
 def _open_existing_or_none(target: Path) -> Any | None:
@@ -307,10 +316,14 @@ def _open_existing_or_none(target: Path) -> Any | None:
 
 def _check_target(target: Path) -> None:
     """Refuse to replace a folder that holds something other than a resolu index."""
-    if target.exists() and (not target.is_dir() or (
-        any(target.iterdir()) and not (target / "VERSION").exists()
-        and not whoosh_index.exists_in(str(target), indexname=_INDEX_NAME)
-    )):
+    if target.exists() and (
+        not target.is_dir()
+        or (
+            any(target.iterdir())
+            and not (target / "VERSION").exists()
+            and not whoosh_index.exists_in(str(target), indexname=_INDEX_NAME)
+        )
+    ):
         raise IndexCorrupt(f"{target}: exists and is not a resolu index; refusing to replace it")
 
 

@@ -53,7 +53,7 @@ def decode_text(data: bytes, path: Path | str) -> str:
             if not _looks_like_text(text):
                 raise CorpusError(
                     path, f"neither UTF-8 (bad byte at {exc.start}) nor plausible Latin-1 text"
-                )
+                ) from None
             return text
     if not _looks_like_text(text):
         raise CorpusError(path, "binary or non-text content, not a text resolution")

@@ -15,7 +15,7 @@ __all__ = ["ELIDED_PREFIXES", "STOP_WORDS"]
 
 #: Prefixes French elides before a vowel (``l’homme``, ``jusqu’à``, ``lorsqu’il``).
 ELIDED_PREFIXES = frozenset(
-    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split()
+    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split()  # noqa: SIM905
 )
 
 _FRENCH = """

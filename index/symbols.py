@@ -55,7 +55,7 @@ def short_form(normalized: str) -> str | None:
     >>> short_form("a/res/55/109"), short_form("s/res/242"), short_form("e/cn.4/2000/2")
     ('55/109', '242', None)
     """
-    head, sep, tail = normalized.partition("/res/")
+    _, sep, tail = normalized.partition("/res/")
     return tail if sep and tail else None
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
-
 from resolu.index.errors import QuerySyntaxError, ResoluError
 
 from .locations import ENV_VAR, default_index_dir
@@ -104,15 +103,32 @@ def cli() -> None:
 
 @cli.command("search", help=_QUERY_HELP)
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
-              help="How many hits to show.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
-              help="How many hits to skip (for the next page).")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many hits to show.",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="How many hits to skip (for the next page).",
+)
 @click.option("--group", is_flag=True, help="One hit per resolution, with its other matches.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (schema in the README).")
 @_index_dir_option
-def search_command(query: tuple[str, ...], limit: int, offset: int, group: bool,
-                   as_json: bool, index_dir: Path | None) -> None:
+def search_command(
+    query: tuple[str, ...],
+    limit: int,
+    offset: int,
+    group: bool,
+    as_json: bool,
+    index_dir: Path | None,
+) -> None:
     text = " ".join(query)
     try:
         with _open(index_dir) as ix:
@@ -127,12 +143,19 @@ def search_command(query: tuple[str, ...], limit: int, offset: int, group: bool,
 
 @cli.command("show")
 @click.argument("reference")
-@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
-              help="Language version to show, where the index holds several.")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="Language version to show, where the index holds several.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_index_dir_option
 def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Path | None) -> None:
-    """Print the paragraph a REFERENCE names (A/RES/55/109#op4), or a whole resolution (A/RES/55/109)."""
+    """Print the paragraph a REFERENCE names, or a whole resolution given its symbol.
+
+    REFERENCE is like A/RES/55/109#op4; a symbol like A/RES/55/109.
+    """
     from resolu.index.model import Paragraph
 
     try:
@@ -162,14 +185,21 @@ def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Pat
 
 
 @cli.command("index")
-@click.argument("corpus_dir", required=False,
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "corpus_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 @click.option("--rebuild", is_flag=True, help="Start from an empty index.")
-@click.option("--procs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for analysis (2 helps on large corpora).")
+@click.option(
+    "--procs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes for analysis (2 helps on large corpora).",
+)
 @_index_dir_option
-def index_command(corpus_dir: Path | None, rebuild: bool, procs: int,
-                  index_dir: Path | None) -> None:
+def index_command(
+    corpus_dir: Path | None, rebuild: bool, procs: int, index_dir: Path | None
+) -> None:
     """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
 
     Reads .txt and .pdf resolutions and UN Parallel Corpus files (.fr/.en with
@@ -203,8 +233,10 @@ def index_command(corpus_dir: Path | None, rebuild: bool, procs: int,
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     if not report.changed:
-        click.echo(f"{report.index_dir}: up to date, nothing to do "
-                   f"({report.files} files, {report.total_paragraphs} paragraphs)")
+        click.echo(
+            f"{report.index_dir}: up to date, nothing to do "
+            f"({report.files} files, {report.total_paragraphs} paragraphs)"
+        )
         return
     click.echo(
         f"{report.index_dir}: {report.added} added, {report.updated} updated, "

@@ -7,6 +7,7 @@ offsets into the original string), so ``cooperation`` highlights
 
 from __future__ import annotations
 
+from resolu.index.analysis import field_analyzer
 from whoosh.fields import Schema
 
 from .query import Compiled
@@ -32,17 +33,17 @@ def highlight_spans(
     terms = {t for f, t in compiled.terms if f == fieldname}
     prefixes = tuple(p for f, p in compiled.prefixes if f == fieldname)
     if terms or prefixes:
-        for t in schema[fieldname].analyzer(text, chars=True, mode="index"):
+        for t in field_analyzer(schema, fieldname)(text, chars=True, mode="index"):
             folded = getattr(t, "folded", "") or t.text
-            if t.text in terms or (prefixes and (
-                t.text.startswith(prefixes) or folded.startswith(prefixes)
-            )):
+            if t.text in terms or (
+                prefixes and (t.text.startswith(prefixes) or folded.startswith(prefixes))
+            ):
                 spans.append((t.startchar, t.endchar))
     if compiled.phrases:
         # The phrase's words as the exact field saw them, symbols as parts.
         seq = [
             (t.startchar, t.endchar, t.text)
-            for t in schema["exact"].analyzer(text, chars=True, mode="index")
+            for t in field_analyzer(schema, "exact")(text, chars=True, mode="index")
             if not t.symbol
         ]
         words = [w for _, _, w in seq]

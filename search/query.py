@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from resolu.index.analysis import field_analyzer
+from resolu.index.errors import QuerySyntaxError
+from resolu.index.schema import LANGUAGES, text_field, title_field
 from unidecode import unidecode
 from whoosh import query as wq
 from whoosh.fields import Schema
-
-from resolu.index.errors import QuerySyntaxError
-from resolu.index.schema import LANGUAGES, text_field, title_field
 
 __all__ = ["FIELDS", "Compiled", "Node", "compile_query", "parse", "phrase_words"]
 
@@ -46,24 +46,52 @@ FIELDS = {
 }
 
 _KIND_ALIASES = {
-    "operative": "operative", "dispositif": "operative", "op": "operative",
-    "preambular": "preambular", "preambule": "preambular", "pp": "preambular",
-    "preamble": "preambular", "alinea": "preambular",
-    "subparagraph": "subparagraph", "sous-paragraphe": "subparagraph", "sub": "subparagraph",
-    "footnote": "footnote", "note": "footnote", "fn": "footnote",
-    "annex": "annex", "annexe": "annex", "line": "line", "ligne": "line",
+    "operative": "operative",
+    "dispositif": "operative",
+    "op": "operative",
+    "preambular": "preambular",
+    "preambule": "preambular",
+    "pp": "preambular",
+    "preamble": "preambular",
+    "alinea": "preambular",
+    "subparagraph": "subparagraph",
+    "sous-paragraphe": "subparagraph",
+    "sub": "subparagraph",
+    "footnote": "footnote",
+    "note": "footnote",
+    "fn": "footnote",
+    "annex": "annex",
+    "annexe": "annex",
+    "line": "line",
+    "ligne": "line",
 }
 _BODY_ALIASES = {
-    "General Assembly": ("ga", "ag", "a", "assembly", "general assembly", "assemblee generale",
-                         "assemblee"),
+    "General Assembly": (
+        "ga",
+        "ag",
+        "a",
+        "assembly",
+        "general assembly",
+        "assemblee generale",
+        "assemblee",
+    ),
     "Security Council": ("sc", "cs", "s", "security council", "conseil de securite", "security"),
-    "Economic and Social Council": ("ecosoc", "e", "economic and social council",
-                                    "conseil economique et social"),
-    "Human Rights Council": ("hrc", "cdh", "human rights council",
-                             "conseil des droits de l'homme"),
+    "Economic and Social Council": (
+        "ecosoc",
+        "e",
+        "economic and social council",
+        "conseil economique et social",
+    ),
+    "Human Rights Council": ("hrc", "cdh", "human rights council", "conseil des droits de l'homme"),
 }
-_LANG_ALIASES = {"fr": "fr", "french": "fr", "francais": "fr", "en": "en", "english": "en",
-                 "anglais": "en"}
+_LANG_ALIASES = {
+    "fr": "fr",
+    "french": "fr",
+    "francais": "fr",
+    "en": "en",
+    "english": "en",
+    "anglais": "en",
+}
 _OPERATORS = {"AND": "AND", "ET": "AND", "OR": "OR", "OU": "OR", "NOT": "NOT", "SAUF": "NOT"}
 
 
@@ -128,8 +156,9 @@ def _lex(q: str) -> list[_Tok]:
                 raise QuerySyntaxError(f"field '{name}:' has no value", q, start)
             if value.startswith('"'):
                 if len(value) < 2 or not value.endswith('"'):
-                    raise QuerySyntaxError("unbalanced quote: this phrase is never closed",
-                                           q, m.start("fvalue"))
+                    raise QuerySyntaxError(
+                        "unbalanced quote: this phrase is never closed", q, m.start("fvalue")
+                    )
                 value = value[1:-1]
             toks.append(_Tok("field", value, start, name=name))
         elif kind == "phrase":
@@ -294,7 +323,7 @@ def phrase_words(schema: Schema, text: str) -> list[str]:
     index holds at consecutive positions, so a phrase that runs through a
     symbol matches exactly where its words stand in the text.
     """
-    return [t.text for t in schema["exact"].analyzer(text, mode="index") if not t.symbol]
+    return [t.text for t in field_analyzer(schema, "exact")(text, mode="index") if not t.symbol]
 
 
 class _Compiler:
@@ -306,9 +335,8 @@ class _Compiler:
 
     def analyse(self, fieldname: str, text: str) -> list[list[Any]]:
         """Return the query-time terms of ``text`` grouped by position."""
-        f = self.schema[fieldname]
         groups: dict[int, list[Any]] = {}
-        for t in f.analyzer(text, positions=True, mode="query"):
+        for t in field_analyzer(self.schema, fieldname)(text, positions=True, mode="query"):
             groups.setdefault(t.pos, []).append((t.text, getattr(t, "folded", "") or t.text))
         return [groups[p] for p in sorted(groups)]
 
@@ -345,14 +373,14 @@ class _Compiler:
 
     def prefix(self, node: Node, lang: str, negated: bool) -> wq.Query | None:
         tf, tt = text_field(lang), title_field(lang)
-        groups = self.schema[tf].analyzer(node.text, mode="query")
+        groups = field_analyzer(self.schema, tf)(node.text, mode="query")
         forms: set[str] = set()
         for t in groups:
             forms.add(getattr(t, "folded", "") or t.text)
             forms.add(t.text)
         if not forms:
             # A stop word as prefix ("les*"): fold it through the exact field instead.
-            forms = {t.text for t in self.schema["exact"].analyzer(node.text, mode="query")}
+            forms = {t.text for t in field_analyzer(self.schema, "exact")(node.text, mode="query")}
         if not forms:
             raise QuerySyntaxError("this prefix has no searchable letters", self.q, node.pos)
         in_text: list[wq.Query] = []
@@ -368,23 +396,27 @@ class _Compiler:
         name, value = node.name, node.text.strip()
         folded = unidecode(value).lower().replace("’", "'")
         if name in ("symbol", "cites"):
-            terms = [t.text for t in self.schema[name].analyzer(value, mode="query")]
+            terms = [t.text for t in field_analyzer(self.schema, name)(value, mode="query")]
             if not terms:
                 raise QuerySyntaxError(
                     f"'{value}' is not a symbol or a resolution number (e.g. {name}:54/181)",
-                    self.q, node.pos,
+                    self.q,
+                    node.pos,
                 )
             return wq.Term(name, terms[0])
         if name == "kind":
             kind = _KIND_ALIASES.get(folded)
             if kind is None:
-                raise QuerySyntaxError(f"unknown kind '{value}' ({FIELDS['kind']})", self.q, node.pos)
+                raise QuerySyntaxError(
+                    f"unknown kind '{value}' ({FIELDS['kind']})", self.q, node.pos
+                )
             return wq.Term("kind", kind)
         if name == "lang":
             lang = _LANG_ALIASES.get(folded)
             if lang is None:
-                raise QuerySyntaxError(f"unknown language '{value}' (lang:fr or lang:en)",
-                                       self.q, node.pos)
+                raise QuerySyntaxError(
+                    f"unknown language '{value}' (lang:fr or lang:en)", self.q, node.pos
+                )
             return wq.Term("lang", lang)
         if name == "body":
             for body, aliases in _BODY_ALIASES.items():
@@ -396,8 +428,9 @@ class _Compiler:
         # year
         m = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
         if not m:
-            raise QuerySyntaxError(f"'{value}' is not a year or a range like 1999..2001",
-                                   self.q, node.pos)
+            raise QuerySyntaxError(
+                f"'{value}' is not a year or a range like 1999..2001", self.q, node.pos
+            )
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) else lo
         if hi < lo:
@@ -424,8 +457,9 @@ class _Compiler:
             return kept[0] if len(kept) == 1 else wq.Or(kept)
         positive = [p for p in kept if not isinstance(p, wq.Not)]
         if not positive:
-            raise QuerySyntaxError("a query cannot only exclude: say what to look for too",
-                                   self.q, node.pos)
+            raise QuerySyntaxError(
+                "a query cannot only exclude: say what to look for too", self.q, node.pos
+            )
         return kept[0] if len(kept) == 1 else wq.And(kept)
 
     def partial(self, node: Node, lang: str) -> wq.Query | None:
@@ -452,12 +486,11 @@ def compile_query(q: str, schema: Schema) -> Compiled:
         words = ", ".join(dict.fromkeys(comp.stopped)) or q
         raise QuerySyntaxError(
             f"the query has only stop words ({words}); quote them to search an exact phrase",
-            q, 0,
+            q,
+            0,
         )
     comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
-    plain = tree.op == "word" or (
-        tree.op == "and" and all(c.op == "word" for c in tree.children)
-    )
+    plain = tree.op == "word" or (tree.op == "and" and all(c.op == "word" for c in tree.children))
     comp.out.plain = plain
     if plain and tree.op == "and":
         parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]

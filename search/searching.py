@@ -12,13 +12,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh import query as wq
-
+from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexCorrupt, IndexNotFound, ReferenceNotFound
 from resolu.index.model import Paragraph, Resolution
 from resolu.index.schema import text_field
 from resolu.index.symbols import normalize_symbol
+from whoosh import index as whoosh_index
+from whoosh import query as wq
 
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
@@ -44,7 +44,9 @@ def open_index(index_dir: Path | str) -> Index:
         ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
         searcher = ix.searcher(weighting=weighting())
     except Exception as exc:
-        raise IndexCorrupt(f"{path}: the index cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise IndexCorrupt(
+            f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
     return Index(path, ix, searcher)
 
 
@@ -103,8 +105,12 @@ class Index:
         if not scored and compiled.partial is not None:
             scored = self._run(compiled.partial, compiled, needed=needed)
             partial = bool(scored)
-        total = len(scored) if group_by_resolution else self._count(
-            compiled.partial if partial else compiled.query, len(scored)
+        total = (
+            len(scored)
+            if group_by_resolution
+            else self._count(
+                compiled.partial if partial and compiled.partial else compiled.query, len(scored)
+            )
         )
         if group_by_resolution:
             return self._grouped(query, compiled, scored, limit, offset, partial)
@@ -116,8 +122,14 @@ class Index:
         return Results(query=query, hits=hits, total=total, partial=partial)
 
     def _count(self, q: wq.Query, floor: int) -> int:
-        return max(floor, int(self._fresh().search(q, limit=1, filter=_PARAGRAPHS,
-                                                    scored=False).estimated_length()))
+        return max(
+            floor,
+            int(
+                self._fresh()
+                .search(q, limit=1, filter=_PARAGRAPHS, scored=False)
+                .estimated_length()
+            ),
+        )
 
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None
@@ -142,8 +154,14 @@ class Index:
         rows.sort(key=lambda r: sort_key(r[0], r[1]["payload"]))
         return rows
 
-    def _hit(self, rank: int, score: float, fields: dict[str, Any], compiled: Compiled,
-             also: tuple[str, ...] = ()) -> Hit:
+    def _hit(
+        self,
+        rank: int,
+        score: float,
+        fields: dict[str, Any],
+        compiled: Compiled,
+        also: tuple[str, ...] = (),
+    ) -> Hit:
         p = fields["payload"]
         text = p["text"]
         lang = p.get("language") or "fr"
@@ -168,16 +186,28 @@ class Index:
             aligned=tuple(p.get("aligned", ())),
         )
 
-    def _grouped(self, query: str, compiled: Compiled, scored: list[tuple[float, dict[str, Any]]],
-                 limit: int, offset: int, partial: bool) -> Results:
+    def _grouped(
+        self,
+        query: str,
+        compiled: Compiled,
+        scored: list[tuple[float, dict[str, Any]]],
+        limit: int,
+        offset: int,
+        partial: bool,
+    ) -> Results:
         groups: dict[str, list[tuple[float, dict[str, Any]]]] = {}
         for row in scored:
             groups.setdefault(row[1]["payload"]["symbol"], []).append(row)
         best = list(groups.values())
         page = best[offset : offset + limit]
         hits = tuple(
-            self._hit(rank, rows[0][0], rows[0][1], compiled,
-                      also=tuple(r[1]["payload"]["reference"] for r in rows[1:]))
+            self._hit(
+                rank,
+                rows[0][0],
+                rows[0][1],
+                compiled,
+                also=tuple(r[1]["payload"]["reference"] for r in rows[1:]),
+            )
             for rank, rows in enumerate(page, start=offset + 1)
         )
         return Results(query=query, hits=hits, total=len(best), partial=partial, grouped=True)
@@ -226,7 +256,7 @@ class Index:
         s = self._fresh()
         norm = normalize_symbol(symbol)
         found: list[dict[str, Any]] = []
-        terms = [t.text for t in s.schema["symbol"].analyzer(symbol, mode="query")]
+        terms = [t.text for t in field_analyzer(s.schema, "symbol")(symbol, mode="query")]
         if not terms:
             return found
         for docnum in s.document_numbers(symbol=terms[0]):
@@ -254,7 +284,7 @@ def _paragraph(p: dict[str, Any]) -> Paragraph:
         order=p["order"],
         cites_footnotes=tuple(p.get("cites_footnotes", ())),
         cites_symbols=tuple(p.get("cites_symbols", ())),
-        lines=tuple(p.get("lines", (0, 0))),  # type: ignore[arg-type]
+        lines=(int(p.get("lines", (0, 0))[0]), int(p.get("lines", (0, 0))[1])),
         aligned=tuple(p.get("aligned", ())),
     )
 

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from resolu.corpus import corpus_dir
 from resolu.index import build_index
 from resolu.search import Index, open_index
-
 from support import SEED
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:

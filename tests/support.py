@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from resolu.corpus import corpus_dir
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,7 +7,6 @@ import pickle
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from resolu.index.analysis import (
     SymbolAnalyzer,
     english_analyzer,
@@ -24,7 +23,10 @@ def terms(text: str, analyzer=None, mode: str = "query") -> list[str]:
 @pytest.mark.parametrize(
     ("variants", "why"),
     [
-        (["coopération", "cooperation", "coopérations", "Coopération", "COOPÉRATION"], "accents, plural, case"),
+        (
+            ["coopération", "cooperation", "coopérations", "Coopération", "COOPÉRATION"],
+            "accents, plural, case",
+        ),
         (["l'homme", "l’homme", "lʼhomme", "homme", "hommes"], "elision with every apostrophe"),
         (["Réaffirme", "réaffirmant", "reaffirme", "Réaffirmant"], "inflection"),
         (["œuvre", "oeuvre", "Œuvre", "œuvres"], "ligature"),
@@ -105,7 +107,9 @@ def test_highlight_offsets_point_into_the_original_text() -> None:
     assert elided[homme.startchar : homme.endchar] == "homme"
 
 
-@pytest.mark.parametrize("make", [french_analyzer, english_analyzer, exact_analyzer, SymbolAnalyzer])
+@pytest.mark.parametrize(
+    "make", [french_analyzer, english_analyzer, exact_analyzer, SymbolAnalyzer]
+)
 def test_analyzers_pickle(make) -> None:
     analyzer = make()
     copy = pickle.loads(pickle.dumps(analyzer))

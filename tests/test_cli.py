@@ -1,4 +1,4 @@
-"""The resolu command: exit codes, messages, JSON, first run, and that every command is documented."""
+"""The resolu command: exit codes, messages, JSON, first run; every command is documented."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import REPO
-
 from resolu.search.cli import cli
+from support import REPO
 
 
 @pytest.fixture()
@@ -23,7 +22,9 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def test_first_run_builds_the_default_index_then_reuses_it(runner: CliRunner, tmp_path: Path) -> None:
+def test_first_run_builds_the_default_index_then_reuses_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     first = runner.invoke(cli, ["search", '"dialogue entre les civilisations"'])
     assert first.exit_code == 0, first.output
     assert "no index yet; indexing the shipped corpus" in first.stderr
@@ -46,9 +47,12 @@ def test_search_output_has_reference_label_title_and_score(
     assert "Renforcement de la coopération internationale" in out.stdout
 
 
-def test_json_output_parses_and_carries_references(runner: CliRunner, corpus_index_dir: Path) -> None:
+def test_json_output_parses_and_carries_references(
+    runner: CliRunner, corpus_index_dir: Path
+) -> None:
     out = runner.invoke(
-        cli, ["search", "cooperation", "--json", "--limit", "3", "--index-dir", str(corpus_index_dir)]
+        cli,
+        ["search", "cooperation", "--json", "--limit", "3", "--index-dir", str(corpus_index_dir)],
     )
     assert out.exit_code == 0
     data = json.loads(out.stdout)
@@ -87,7 +91,9 @@ def test_malformed_query_exits_2_with_one_line(
     assert "Traceback" not in out.output
 
 
-def test_missing_index_exits_1_with_the_command_to_build_it(runner: CliRunner, tmp_path: Path) -> None:
+def test_missing_index_exits_1_with_the_command_to_build_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = runner.invoke(cli, ["search", "dialogue", "--index-dir", str(tmp_path / "none")])
     assert out.exit_code == 1
     assert "no index in" in out.stderr and "resolu index" in out.stderr
@@ -108,9 +114,11 @@ def test_corrupt_index_exits_1(runner: CliRunner, corpus_index_dir: Path, tmp_pa
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         out = runner.invoke(cli, ["search", "dialogue", "--index-dir", str(broken)])
+        code, output, stderr = out.exit_code, out.output, out.stderr
+        del out  # its traceback holds Whoosh's open file: free it while warnings are off
         gc.collect()
-    assert out.exit_code == 1, out.output
-    assert "Traceback" not in out.output and out.stderr.startswith("Error: ")
+    assert code == 1, output
+    assert "Traceback" not in output and stderr.startswith("Error: ")
 
 
 def test_show_paragraph_resolution_and_unknown(runner: CliRunner, corpus_index_dir: Path) -> None:

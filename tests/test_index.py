@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import SEED, shared
-
 from resolu.index import IndexCorrupt, build_index
 from resolu.index import builder as builder_module
 from resolu.search import open_index
+from support import SEED, shared
 
 
 def test_build_from_shipped_corpus(corpus_copy: Path, tmp_path: Path) -> None:
@@ -34,15 +33,19 @@ def test_rerun_without_changes_touches_nothing(corpus_copy: Path, tmp_path: Path
     assert {p.name: p.stat().st_mtime_ns for p in target.iterdir()} == before
 
 
-def test_edit_reindexes_that_file_only_and_delete_removes_it(corpus_copy: Path, tmp_path: Path) -> None:
+def test_edit_reindexes_that_file_only_and_delete_removes_it(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "ix"
     other = corpus_copy / "A_RES_55_110.fr.txt"
     text = SEED.read_text(encoding="utf-8")
     other.write_text(text.replace("55/109", "55/110"), encoding="utf-8")
     assert build_index(corpus_copy, target).paragraphs == 34
 
-    other.write_text(text.replace("55/109", "55/110").replace("Décide de poursuivre", "Décide de clore"),
-                     encoding="utf-8")
+    other.write_text(
+        text.replace("55/109", "55/110").replace("Décide de poursuivre", "Décide de clore"),
+        encoding="utf-8",
+    )
     report = build_index(corpus_copy, target)
     assert (report.updated, report.unchanged, report.paragraphs) == (1, 1, 17)
     with open_index(target) as ix:
@@ -103,7 +106,9 @@ def test_failure_mid_run_leaves_the_previous_index_intact(
     assert (report.added, report.removed) == (1, 1)
 
 
-def test_refuses_to_replace_a_folder_that_is_not_an_index(corpus_copy: Path, tmp_path: Path) -> None:
+def test_refuses_to_replace_a_folder_that_is_not_an_index(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.md").write_text("do not delete")

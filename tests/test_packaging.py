@@ -45,12 +45,20 @@ def test_installed_wheel_searches_the_shipped_corpus(wheel: Path, tmp_path: Path
     env.pop("RESOLU_INDEX", None)
     out = subprocess.run(
         [str(venv / "bin" / "resolu"), "search", '"dialogue entre les civilisations"'],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
     )
     assert "A/RES/55/109#pp1" in out.stdout and "A/RES/55/109#pp8" in out.stdout
     assert "indexing the shipped corpus" in out.stderr
     again = subprocess.run(
         [str(py), "-m", "resolu.search", "search", "cites:54/181"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
     )
     assert "A/RES/55/109#pp1" in again.stdout and again.stderr == ""

@@ -7,11 +7,10 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import SEED
-from unidecode import unidecode
-
 from resolu.index import Paragraph, QuerySyntaxError, ReferenceNotFound, Resolution, read_resolution
 from resolu.search import Hit, Index
+from support import SEED
+from unidecode import unidecode
 
 
 def refs(ix: Index, q: str, **kw) -> list[str]:
@@ -43,7 +42,9 @@ def test_unaccented_words_find_accented_text(corpus_index: Index) -> None:
 
 def test_field_filters_in_document_order(corpus_index: Index) -> None:
     assert refs(corpus_index, "symbol:55/109 kind:operative") == [f"op{i}" for i in range(1, 7)]
-    assert refs(corpus_index, "symbol:A/RES/55/109 kind:dispositif") == [f"op{i}" for i in range(1, 7)]
+    assert refs(corpus_index, "symbol:A/RES/55/109 kind:dispositif") == [
+        f"op{i}" for i in range(1, 7)
+    ]
     assert refs(corpus_index, "kind:préambule symbol:55/109")[:2] == ["pp1", "pp2"]
     assert len(refs(corpus_index, "kind:footnote symbol:55/109")) == 3
 
@@ -166,7 +167,9 @@ def test_get_paragraph_and_resolution(corpus_index: Index) -> None:
     assert isinstance(p, Paragraph) and p.text.startswith("4. Demande aux États Membres")
     res = corpus_index.get("A/RES/55/109")
     assert isinstance(res, Resolution) and len(res.paragraphs) == 17
-    assert [x.reference for x in res.paragraphs] == [x.reference for x in read_resolution(SEED).paragraphs]
+    assert [x.reference for x in res.paragraphs] == [
+        x.reference for x in read_resolution(SEED).paragraphs
+    ]
     with pytest.raises(ReferenceNotFound):
         corpus_index.get("A/RES/55/109#op9")
     with pytest.raises(ReferenceNotFound):
@@ -183,7 +186,9 @@ def test_results_survive_closing(corpus_index_dir) -> None:
 
 # ------------------------------------------------------------ the phrase oracle
 
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.I)
+_ELISION = re.compile(
+    r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.I
+)
 
 
 def _fold_words(text: str) -> list[str]:
