@@ -20,7 +20,7 @@ from _timing import maxrss_mb, run_worker, time_queries
 def main(job: dict[str, Any]) -> dict[str, Any]:
     baseline = maxrss_mb()
     build_index = _find("build_index", "resolu.index", "resolu.index.builder")
-    open_index = _find("open_index", "resolu.search", "resolu.search.searcher")
+    open_index = _find("open_index", "resolu.search", "resolu.search.searching")
 
     profile_dir = Path(job["profile"]) if job.get("profile") else None
     index_dir = Path(job["index"]) / "resolu"

@@ -83,7 +83,11 @@ def reader_handles(path: Path) -> tuple[bool, str]:
 
 
 def iter_resolutions(folder: Path, notes: list[str]) -> Iterator[Any]:
-    """Yield the resolutions under ``folder`` as resolu's ``build_index`` would read them."""
+    """Yield the resolutions under ``folder`` as resolu's ``build_index`` would read them.
+
+    Files the reader rejects are skipped, as ``build_index`` skips them; ``notes``
+    gets the first few reasons and the count.
+    """
     index = _resolu_index()
     if index is None:
         notes.append("paragraphs from a FALLBACK splitter, not resolu's reader")
@@ -93,32 +97,9 @@ def iter_resolutions(folder: Path, notes: list[str]) -> Iterator[Any]:
         yield from index.corpus[1](folder)
         return
     skipped = 0
-    if index.files and index.read_file:
-        for path in index.files(folder):
-            try:
-                yield from index.read_file(path)
-            except Exception as error:
-                skipped += 1
-                if skipped <= 3:
-                    reason = str(error).replace(f"{path}: ", "")
-                    notes.append(f"reader skipped {path.name}: {reason}")
-        if skipped > 3:
-            notes.append(f"reader skipped {skipped} files in all")
-        return
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.suffix == ".ids":
-            continue
-        parallel = (
-            index.is_parallel(path) if index.is_parallel else path.suffix in _PARALLEL_SUFFIXES
-        )
-        if parallel:
-            if index.read_parallel is None:
-                notes.append(f"{path.name}: no parallel-corpus reader in resolu.index")
-                continue
-            yield from index.read_parallel(path)
-            continue
+    for path, read in _files_and_readers(index, folder):
         try:
-            yield index.read_resolution(path)
+            yield from read(path)
         except Exception as error:
             skipped += 1
             if skipped <= 3:
@@ -126,6 +107,24 @@ def iter_resolutions(folder: Path, notes: list[str]) -> Iterator[Any]:
                 notes.append(f"reader skipped {path.name}: {reason}")
     if skipped > 3:
         notes.append(f"reader skipped {skipped} files in all")
+
+
+def _files_and_readers(index: Any, folder: Path) -> Iterator[tuple[Path, Any]]:
+    """Pair each file ``build_index`` would read with the reader it would use."""
+    if index.files and index.read_file:
+        for path in index.files(folder):
+            yield path, index.read_file
+        return
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix == ".ids":
+            continue
+        parallel = (
+            index.is_parallel(path) if index.is_parallel else path.suffix in _PARALLEL_SUFFIXES
+        )
+        if parallel and index.read_parallel is not None:
+            yield path, index.read_parallel
+        elif not parallel:
+            yield path, lambda p: [index.read_resolution(p)]
 
 
 @dataclass(frozen=True)

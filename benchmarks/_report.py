@@ -54,7 +54,19 @@ def _matches(engine: Engine) -> str:
 
 def render_table(results: dict[str, Any]) -> str:
     """Return the one table: a block of figures per corpus, ratios resolu/other."""
-    header = ("figure", "resolu", "SQLite FTS5", "Xapian", "resolu/SQLite", "resolu/Xapian")
+    names = {"resolu": "resolu", "sqlite": "SQLite FTS5", "xapian": "Xapian"}
+    columns = ["resolu", "sqlite", "xapian"]
+    ratios = [("resolu", "sqlite"), ("resolu", "xapian")]
+    if results.get("baseline"):
+        names["baseline"] = f"resolu@{results['baseline']}"
+        columns.insert(1, "baseline")
+        ratios += [("baseline", "sqlite"), ("baseline", "xapian"), ("resolu", "baseline")]
+    short = {**names, "sqlite": "SQLite", "baseline": "before"}
+    header = (
+        "figure",
+        *(names[c] for c in columns),
+        *(f"{short[a]}/{short[b]}" for a, b in ratios),
+    )
     rows: list[tuple[str, ...] | str] = []
     for run in results["runs"]:
         corpus, engines = run["corpus"], run["engines"]
@@ -64,21 +76,19 @@ def render_table(results: dict[str, Any]) -> str:
             f"symbols), {corpus['characters']:,} chars; read in {corpus['read_seconds']:.1f}s"
         )
         for label, getter, fmt in FIGURES:
-            cells = [_cell(engines[e], getter, fmt) for e in ("resolu", "sqlite", "xapian")]
+            cells = {e: _cell(engines[e], getter, fmt) for e in columns}
             rows.append(
                 (
                     label,
-                    *(c[0] for c in cells),
-                    _ratio(cells[0][1], cells[1][1]),
-                    _ratio(cells[0][1], cells[2][1]),
+                    *(cells[e][0] for e in columns),
+                    *(_ratio(cells[a][1], cells[b][1]) for a, b in ratios),
                 )
             )
         rows.append(
             (
                 "matches " + "/".join(results["settings"]["query_types"]),
-                *(_matches(engines[e]) for e in ("resolu", "sqlite", "xapian")),
-                "",
-                "",
+                *(_matches(engines[e]) for e in columns),
+                *("" for _ in ratios),
             )
         )
         for note in corpus["notes"]:
@@ -130,24 +140,32 @@ def render_table(results: dict[str, Any]) -> str:
 def target_lines(results: dict[str, Any]) -> list[str]:
     """Check this round's targets (issue 4) as medians of per-query-type ratios."""
     lines = ["", "targets (issue 4):"]
+    variants = ["resolu", "baseline"] if results.get("baseline") else ["resolu"]
     for run in results["runs"]:
-        name, engines = run["corpus"]["name"], run["engines"]
-        resolu, sqlite, xapian = (engines[e] for e in ("resolu", "sqlite", "xapian"))
-        ok = {n: "by_type" in e for n, e in engines.items()}
-        parts = []
-        if ok["resolu"] and ok["sqlite"]:
-            ratios = [
-                resolu["by_type"][t]["p50"] / sqlite["by_type"][t]["p50"]
-                for t in resolu["by_type"]
-                if sqlite["by_type"][t]["p50"] > 0
-            ]
-            median = statistics.median(ratios)
-            parts.append(f"query p50 median ratio vs SQLite {median:.2f}x (<=3: {median <= 3})")
-            a, b = resolu.get("cli", {}).get("median_ms"), sqlite.get("cli", {}).get("median_ms")
-            if a and b:
-                parts.append(f"CLI vs SQLite script {a / b:.2f}x (<=3: {a / b <= 3})")
-        if ok["resolu"] and ok["xapian"]:
-            r = resolu["paragraphs_per_second"] / xapian["paragraphs_per_second"]
-            parts.append(f"index para/s vs Xapian {r:.2f}x (>=0.5: {r >= 0.5})")
-        lines.append(f"  {name}: " + ("; ".join(parts) if parts else "not measurable"))
+        for variant in variants:
+            label = run["corpus"]["name"] + (
+                f" (resolu@{results['baseline']})" if variant == "baseline" else ""
+            )
+            lines.append(f"  {label}: " + _targets(run["engines"], variant))
     return lines
+
+
+def _targets(engines: dict[str, Engine], variant: str) -> str:
+    resolu, sqlite, xapian = (engines[e] for e in (variant, "sqlite", "xapian"))
+    ok = {n: "by_type" in e for n, e in engines.items()}
+    parts = []
+    if ok[variant] and ok["sqlite"]:
+        ratios = [
+            resolu["by_type"][t]["p50"] / sqlite["by_type"][t]["p50"]
+            for t in resolu["by_type"]
+            if sqlite["by_type"][t]["p50"] > 0
+        ]
+        median = statistics.median(ratios)
+        parts.append(f"query p50 median ratio vs SQLite {median:.2f}x (<=3: {median <= 3})")
+        a, b = resolu.get("cli", {}).get("median_ms"), sqlite.get("cli", {}).get("median_ms")
+        if a and b:
+            parts.append(f"CLI vs SQLite script {a / b:.2f}x (<=3: {a / b <= 3})")
+    if ok[variant] and ok["xapian"]:
+        r = resolu["paragraphs_per_second"] / xapian["paragraphs_per_second"]
+        parts.append(f"index para/s vs Xapian {r:.2f}x (>=0.5: {r >= 0.5})")
+    return "; ".join(parts) if parts else "not measurable"

@@ -39,6 +39,8 @@ from _reader import find, reader_name  # noqa: E402
 from _report import render_table, target_lines  # noqa: E402
 
 ENGINES = ("resolu", "sqlite", "xapian")
+#: Column order; "baseline" is resolu at another git ref (``--baseline REF``).
+COLUMNS = ("resolu", "baseline", "sqlite", "xapian")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -61,6 +63,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep corpora and indexes")
     parser.add_argument("--profile", type=Path, help="cProfile resolu into DIR")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also run resolu as of this git ref (before/after in the same run)",
+    )
     args = parser.parse_args(argv)
     args.scales = [int(s) for s in args.scales.split(",") if s.strip()]
     args.engines = [e for e in args.engines.split(",") if e]
@@ -112,7 +119,30 @@ def availability(args: argparse.Namespace) -> dict[str, str | None]:
     for engine in ENGINES:
         if engine not in args.engines:
             reasons[engine] = "not selected (--engines)"
+    reasons["baseline"] = None if args.baseline else "no --baseline"
     return reasons
+
+
+def prepare_baseline(ref: str, work: Path) -> Path:
+    """Extract resolu's packages as of ``ref`` and return a PYTHONPATH entry for them.
+
+    ``git archive`` leaves the repository untouched. ``resolu`` on that path is a
+    namespace package whose ``index``/``search``/``corpus`` point at the extracted
+    folders; it is found before the editable install's finder.
+    """
+    source, path = work / "baseline" / "src", work / "baseline" / "path"
+    shutil.rmtree(work / "baseline", ignore_errors=True)
+    source.mkdir(parents=True)
+    (path / "resolu").mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "index", "search", "corpus"],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    for package in ("index", "search", "corpus"):
+        (path / "resolu" / package).symlink_to(source / package)
+    return path
 
 
 def versions(args: argparse.Namespace, reasons: dict[str, str | None]) -> dict[str, str]:
@@ -168,6 +198,7 @@ def run_engine(
     engine: str, corpus: Corpus, args: argparse.Namespace, index_root: Path
 ) -> dict[str, Any]:
     """Build and query one engine in a child process; return its figures."""
+    index_root = index_root / engine
     index_root.mkdir(parents=True, exist_ok=True)
     job = {
         "paragraphs": str(corpus.jsonl),
@@ -181,24 +212,37 @@ def run_engine(
         "procs": args.procs,
         "profile": None,
     }
-    if engine == "resolu" and args.profile:
-        profile_dir = args.profile / corpus.name
+    if engine in ("resolu", "baseline") and args.profile:
+        profile_dir = args.profile / corpus.name / engine
         profile_dir.mkdir(parents=True, exist_ok=True)
         job["profile"] = str(profile_dir)
     job_file = index_root / f"{engine}.job.json"
     job_file.write_text(json.dumps(job), encoding="utf-8")
     python = args.xapian_python if engine == "xapian" else sys.executable
-    command = [python, str(HERE / f"_engine_{engine}.py"), str(job_file)]
+    worker = "resolu" if engine == "baseline" else engine
+    command = [python, str(HERE / f"_engine_{worker}.py"), str(job_file)]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=_env(engine, args)
+    )
     wall = time.perf_counter() - start
     if done.returncode:
         tail = done.stderr.strip().splitlines()[-3:]
         return {"error": f"worker exited {done.returncode}: {' | '.join(tail)}"}
     result: dict[str, Any] = json.loads(done.stdout)
+    if engine == "baseline":
+        result["engine"] = "baseline"
+        result["version"] = f"resolu at {args.baseline}"
     result["worker_wall_seconds"] = wall
     result["index_bytes"] = _size(Path(result["index_path"]))
     return result
+
+
+def _env(engine: str, args: argparse.Namespace) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "RESOLU_INDEX"}
+    if engine == "baseline":
+        env["PYTHONPATH"] = str(args.baseline_path)
+    return env
 
 
 def time_cli(
@@ -215,6 +259,18 @@ def time_cli(
         else:
             index_dir = engines["resolu"]["index_path"]
             commands["resolu"] = lambda q: [cli, "search", q["resolu"], "--index-dir", index_dir]
+    if "baseline" in engines:
+        base_dir = engines["baseline"]["index_path"]
+        main = "import sys; from resolu.search.cli import main; sys.exit(main())"
+        commands["baseline"] = lambda q: [
+            sys.executable,
+            "-c",
+            main,
+            "search",
+            q["resolu"],
+            "--index-dir",
+            base_dir,
+        ]
     if "sqlite" in engines:
         db = engines["sqlite"]["index_path"]
         script = str(HERE / "_cli_sqlite.py")
@@ -237,7 +293,7 @@ def time_cli(
         ]
     samples: dict[str, list[float]] = {name: [] for name in commands}
     errors: dict[str, str] = {}
-    env = {k: v for k, v in os.environ.items() if k != "RESOLU_INDEX"}
+    envs = {name: _env(name, args) for name in commands}
     for _ in range(args.cli_rounds):
         for query in queries_for(corpus.language):
             for name, make in commands.items():  # interleaved, so noise hits all alike
@@ -245,7 +301,7 @@ def time_cli(
                     continue
                 start = time.perf_counter()
                 done = subprocess.run(
-                    make(query), capture_output=True, text=True, env=env, check=False
+                    make(query), capture_output=True, text=True, env=envs[name], check=False
                 )
                 elapsed = (time.perf_counter() - start) * 1000
                 if done.returncode:
@@ -275,7 +331,7 @@ def bench_corpus(
     )
     engines: dict[str, dict[str, Any]] = {}
     outcome: dict[str, Any] = {}
-    for engine in ENGINES:
+    for engine in COLUMNS:
         if reasons[engine]:
             outcome[engine] = {"skipped": reasons[engine]}
             continue
@@ -286,7 +342,9 @@ def bench_corpus(
             print(f"[{corpus.name}] {engine} failed: {result['error']}", file=sys.stderr)
         else:
             engines[engine] = result
-            result["paragraphs_per_second"] = corpus.paragraphs / result["build_seconds"]
+            indexed = result.get("indexed")
+            count = indexed if isinstance(indexed, int) and indexed else corpus.paragraphs
+            result["paragraphs_per_second"] = count / result["build_seconds"]
     if engines:
         print(f"[{corpus.name}] CLI start-to-exit runs ...", file=sys.stderr)
         for name, figures in time_cli(corpus, engines, args).items():
@@ -318,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     reasons = availability(args)
     work = args.work or Path(tempfile.mkdtemp(prefix="resolu-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    args.baseline_path = prepare_baseline(args.baseline, work) if args.baseline else None
     results: dict[str, Any] = {
         "machine": {"cpu_count": os.cpu_count(), "platform": platform.platform()},
         "versions": versions(args, reasons),
@@ -332,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
             "queries": {lang: queries_for(lang) for lang in ("fr", "en")},
             "profiled": bool(args.profile),
         },
-        "skipped": {e: r for e, r in reasons.items() if r},
+        "skipped": {e: r for e, r in reasons.items() if r and e != "baseline"},
+        "baseline": args.baseline,
         "runs": [],
     }
     started = time.perf_counter()
