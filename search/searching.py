@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import gc
+import warnings
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -40,14 +42,20 @@ def open_index(index_dir: Path | str) -> Index:
     path = Path(index_dir).expanduser()
     if not path.is_dir() or not any(path.glob(f"_{_INDEX_NAME}_*.toc")):
         raise IndexNotFound(f"no index in {path}")
-    try:
-        ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
-        searcher = ix.searcher(weighting=weighting())
-    except Exception as exc:
-        raise IndexCorrupt(
-            f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
-        ) from exc
-    return Index(path, ix, searcher)
+    # Whoosh leaves the file it choked on open, held by the traceback; it is
+    # released when the except clause ends: collect it here, quietly, rather
+    # than warn about an unclosed file at some later moment.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
+            searcher = ix.searcher(weighting=weighting())
+        except Exception as exc:
+            reason = f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
+        else:
+            return Index(path, ix, searcher)
+        gc.collect()
+    raise IndexCorrupt(reason)
 
 
 class Index:
