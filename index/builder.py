@@ -254,18 +254,23 @@ def build_index(
         for done, rel in enumerate(to_index, 1):
             path = current[rel]
             try:
-                docs: list[dict[str, Any]] = []
-                count = 0
+                if _is_parallel(path):
+                    # A parallel-corpus file can hold hundreds of thousands of
+                    # lines: check it whole in a first streaming pass (a fault
+                    # may only show at its end), then stream it into the writer.
+                    for _ in _read(path):
+                        pass
+                count = docs = 0
                 for res in _read(path):
                     count += 1
-                    docs.extend(resolution_documents(res, rel))
+                    for doc in resolution_documents(res, rel):
+                        writer.add_document(**_clean_doc(doc))
+                        docs += 1
             except CorpusError as exc:
                 skipped.append((rel, exc.reason))
             else:
-                for doc in docs:
-                    writer.add_document(**_clean_doc(doc))
                 resolutions += count
-                paragraphs += len(docs)
+                paragraphs += docs
                 writer.add_document(
                     key=f"file:{rel}", doctype="file", path=rel, digest=digests[rel]
                 )
