@@ -5,16 +5,16 @@ a schema field, so the very same analysis runs at index time and at query time.
 
 The French ranked pipeline::
 
-    UNTokenizer | LowercaseFilter | ApostropheFilter | FoldFilter
-                | StopFilter(fr) | SnowballFilter(fr)
+    UNTokenizer | ApostropheFilter | FoldFilter | StopFilter(fr) | SnowballFilter(fr)
 
 - ``UNTokenizer`` keeps UN symbols (``A/RES/55/109``) and resolution numbers
   (``54/181``) whole, and splits words at hyphens, so ``non-sélectivité`` is
   ``non`` + ``sélectivité`` and matches ``non selectivite`` and ``selectivite``.
 - ``ApostropheFilter`` removes elided articles (``l’``, ``jusqu’``) whatever the
   apostrophe (``'``, ``’``, ``ʼ``) and the English possessive ``'s``.
-- ``FoldFilter`` folds with unidecode *before* stemming (é→e, œ→oe), so the
-  stemmer sees ``selectivite`` whether or not the user typed accents.
+- ``FoldFilter`` lower-cases and folds with unidecode *before* stemming
+  (é→e, œ→oe), so the stemmer sees ``selectivite`` whether or not the user
+  typed accents.
 - ``SnowballFilter`` is the C Snowball stemmer of PyStemmer (Whoosh's own is
   pure Python and about a hundred times slower).
 
@@ -37,7 +37,7 @@ from typing import Any
 
 import Stemmer
 from unidecode import unidecode
-from whoosh.analysis import Analyzer, Filter, LowercaseFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import Analyzer, Filter, StopFilter, Token, Tokenizer
 
 from .stopwords import ELIDED_PREFIXES, STOP_WORDS
 from .symbols import NUMBER_RE, SYMBOL_RE, is_symbol, symbol_forms
@@ -61,6 +61,7 @@ _TOKEN = re.compile(
     rf"(?P<sym>{SYMBOL_RE.pattern})|(?P<num>{NUMBER_RE.pattern})|(?P<word>{_WORD})",
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(_WORD)
 _PART = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 _NOT_TERM = re.compile(r"[^a-z0-9']+")
@@ -105,6 +106,22 @@ class UNTokenizer(Tokenizer):
     ) -> Iterator[UNToken]:
         t = UNToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
+        if "/" not in value:
+            # No symbol without a slash: the plain word pattern is several
+            # times faster than the alternation, and most paragraphs take it.
+            for m in _WORD_RE.finditer(value):
+                t.text = m.group(0)
+                t.boost = 1.0
+                t.stopped = t.symbol = t.part = False
+                t.folded = ""
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + m.start()
+                    t.endchar = start_char + m.end()
+                pos += 1
+                yield t
+            return
         for m in _TOKEN.finditer(value):
             kind = m.lastgroup
             text = m.group(0)
@@ -175,7 +192,7 @@ class ApostropheFilter(Filter):
     def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
         prefixes = self.prefixes
         for t in tokens:
-            if t.symbol:
+            if t.symbol or t.text.isalnum():  # the common case: no apostrophe at all
                 yield t
                 continue
             text = t.text.translate(_APOSTROPHES)
@@ -201,17 +218,44 @@ class FoldFilter(Filter):
     left empty, so every term is plain ASCII.
     """
 
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._cache = {}
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
     def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
+        # Words repeat: fold each distinct word once (bounded, so a long run
+        # over an open vocabulary cannot grow it without end).
+        cache = self._cache
         for t in tokens:
             if not t.symbol:
-                text = t.text
-                if not text.isascii():
-                    text = unidecode(text)
-                text = _NOT_TERM.sub("", text.lower()).strip("'")
+                raw = t.text
+                text = cache.get(raw)
+                if text is None:
+                    text = _fold(raw)
+                    if len(cache) > 200_000:
+                        cache.clear()
+                    cache[raw] = text
                 if not text:
                     continue
                 t.text = text
             yield t
+
+
+def _fold(word: str) -> str:
+    if not word.isascii():
+        word = unidecode(word)
+    return _NOT_TERM.sub("", word.lower()).strip("'")
 
 
 class SnowballFilter(Filter):
@@ -264,7 +308,6 @@ _LANGUAGES = {"fr": "french", "en": "english"}
 def _ranked(lang: str) -> Analyzer:
     return (
         UNTokenizer()
-        | LowercaseFilter()
         | ApostropheFilter()
         | FoldFilter()
         | StopFilter(stoplist=STOP_WORDS[lang], minsize=1, renumber=False)
@@ -289,7 +332,7 @@ def analyzer_for(language: str) -> Analyzer:
 
 def exact_analyzer() -> Analyzer:
     """Return the phrase pipeline: like the ranked one, but keeping stop words and unstemmed."""
-    return UNTokenizer() | LowercaseFilter() | ApostropheFilter() | FoldFilter()
+    return UNTokenizer() | ApostropheFilter() | FoldFilter()
 
 
 def field_analyzer(schema: Any, fieldname: str) -> Analyzer:
