@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from resolu.index.errors import CorpusError
+from resolu.index.model import Resolution
 from resolu.index.pdf import is_furniture, masthead, mend, pdf_to_text, strip_furniture
+from resolu.index.reader import read_resolution
 
 PDF_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_pdfs"
 GOLDEN = json.loads((Path(__file__).parent / "golden_pdfs.json").read_text(encoding="utf-8"))
@@ -423,24 +425,134 @@ def test_mend(before: str, after: str) -> None:
     assert mend(before).count("\n") == before.count("\n")
 
 
-# --- structure (wired once the reader lands) --------------------------------------
+# --- structure: PDFs read through the text reader ---------------------------------
+
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\))\s+")
+
+
+@functools.cache
+def _read(name: str) -> Resolution:
+    return read_resolution(PDF_DIR / name)
 
 
 @needs_pdfs
-@pytest.mark.xfail(reason="structure reader pending", strict=False)
 @pytest.mark.parametrize("name", sorted(GOLDEN["files"]))
 def test_golden_structure(name: str) -> None:
-    import resolu.index as index
-
     golden = GOLDEN["files"][name]
-    resolution = index.read_resolution(PDF_DIR / name)  # type: ignore[attr-defined]
+    resolution = _read(name)
     assert resolution.symbol == golden["symbol"]
     assert resolution.adopted == golden["adopted"]
-    counts = {kind: 0 for kind in golden["counts"]}
+    assert resolution.meta["organ"] == golden["organ"]
+    counts = dict.fromkeys(golden["counts"], 0)
     for paragraph in resolution.paragraphs:
-        if paragraph.kind in counts:
-            counts[paragraph.kind] += 1
+        kind = paragraph.kind
+        if kind == "annex" and not paragraph.number.isdigit():
+            kind = "annex_unnumbered"
+        if kind in counts:
+            counts[kind] += 1
     assert counts == golden["counts"]
-    texts = {paragraph.reference: paragraph.text for paragraph in resolution.paragraphs}
+    texts = {p.reference: _LABEL.sub("", p.text) for p in resolution.paragraphs}
     for reference, text in golden["paragraphs"].items():
         assert texts[reference] == text
+
+
+@needs_pdfs
+def test_annex_paragraphs_have_their_own_references_and_labels() -> None:
+    resolution = _read("A_RES_73_3.en.pdf")
+    by_reference = {p.reference: p for p in resolution.paragraphs}
+    assert len(by_reference) == len(resolution.paragraphs)
+    first = by_reference["A/RES/73/3#ann1.op1"]
+    assert (first.kind, first.label) == ("annex", "A/RES/73/3, annex, paragraph 1")
+    assert first.text.startswith("1. Reaffirm the 2030 Agenda for Sustainable Development, incl")
+    assert first.cites_footnotes == ("1", "2")
+    assert by_reference["A/RES/73/3#op1"].text.startswith("Adopts the following political")
+    assert by_reference["A/RES/73/3#ann1.pp1"].text.startswith("We, Heads of State")
+    assert resolution.meta["annex1"].startswith("Political declaration of the high-level")
+
+
+@needs_pdfs
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_pdf_reads_with_its_masthead_symbol_and_date(name: str) -> None:
+    resolution = _read(name)
+    head = masthead(_text(name))
+    assert resolution.symbol == PROVENANCE[name][0] == head["symbol"]
+    assert resolution.adopted == head["adopted"]
+    assert resolution.meta["distributed"] == head["distributed"]
+    assert resolution.year == int(head["adopted"][:4])
+    assert any(p.kind == "operative" for p in resolution.paragraphs)
+
+
+_PARAGRAPH_FURNITURE = re.compile(
+    r"\b\d{2}-\d{5}\b|\*\d{6,8}\*|Please recycle|Distr\.: General|\b\d{1,2}/\d{1,2} \d{2}-"
+    r"|^United Nations [AS]/|_{5,}"
+)
+
+
+@needs_pdfs
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_no_page_furniture_in_any_paragraph(name: str) -> None:
+    resolution = _read(name)
+    symbol = resolution.symbol
+    title = resolution.title
+    for paragraph in resolution.paragraphs:
+        text = paragraph.text
+        assert not _PARAGRAPH_FURNITURE.search(text), (paragraph.reference, text)
+        # a running header: the symbol, alone or next to a piece of the title
+        assert f" {symbol} " not in f" {text} ", (paragraph.reference, text)
+        if title:
+            assert f"{symbol} {title[:15]}" not in text
+            assert f"{title[-15:]} {symbol}" not in text
+    masthead_words = ("Distr.", "Original:", "Resolution adopted by", "Agenda item")
+    assert not [p for p in resolution.paragraphs if p.text.startswith(masthead_words)]
+
+
+# --- a PDF made from the shipped French text --------------------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _text_pdf(path: Path, lines: list[str], *, per_page: int = 50) -> Path:
+    """Write ``lines`` as a PDF, one printed line each, in Helvetica (WinAnsi)."""
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    writer = pypdf.PdfWriter()
+    for start in range(0, len(lines), per_page):
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        body = bytearray()
+        for row, line in enumerate(lines[start : start + per_page]):
+            if not line.strip():
+                continue
+            data = line.strip().encode("cp1252")
+            data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            body += b"BT /F1 10 Tf 40 %d Td (" % (800 - 14 * row) + data + b") Tj ET\n"
+        stream = DecodedStreamObject()
+        stream.set_data(bytes(body))
+        page.replace_contents(stream)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+@pytest.mark.parametrize("source", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_a_pdf_of_the_french_text_reads_like_the_text(tmp_path: Path, source: Path) -> None:
+    from_text = read_resolution(source)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    pdf = _text_pdf(tmp_path / source.with_suffix(".pdf").name, lines)
+    from_pdf = read_resolution(pdf)
+    assert from_pdf.symbol == from_text.symbol
+    assert from_pdf.adopted == from_text.adopted
+    assert [p.reference for p in from_pdf.paragraphs] == [p.reference for p in from_text.paragraphs]
+    assert [p.text for p in from_pdf.paragraphs] == [p.text for p in from_text.paragraphs]
+    assert [p.label for p in from_pdf.paragraphs] == [p.label for p in from_text.paragraphs]
