@@ -132,8 +132,8 @@ def session_and_year(symbol: str) -> tuple[str, int | None]:
         return "", int(m.group(1))
     m = re.search(r"\(([IVXLC]+)\)", symbol)
     if m:
-        session = _roman(m.group(1))
-        return str(session), 1945 + session
+        roman = _roman(m.group(1))
+        return str(roman), 1945 + roman
     m = re.match(r"^A/(?:HRC/)?RES/((?:E?S-)?\d{1,3})/\d+$", symbol)
     if m:
         session = m.group(1)

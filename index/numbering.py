@@ -198,9 +198,9 @@ def number_blocks(
         # Unnumbered text after the operative part continues the paragraph
         # before it (a quotation, a list introduced by a colon): never dropped.
         if pending:
-            k, n, loc, an, prev = pending[-1]
+            kind_, number_, local_, annex_, prev = pending[-1]
             merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
-            pending[-1] = (k, n, loc, an, merged)
+            pending[-1] = (kind_, number_, local_, annex_, merged)
     meta: dict[str, str] = {}
     if st.headings:
         meta["headings"] = "\n".join(st.headings)

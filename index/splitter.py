@@ -129,9 +129,9 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     start = None
     body, language = "", ""
     for i, line in enumerate(lines):
-        found = body_line(line)
-        if found:
-            start, (body, language) = i, found
+        opening = body_line(line)
+        if opening:
+            start, (body, language) = i, opening
             break
     if start is None:
         # No body line (some old Security Council texts): the heading is the
