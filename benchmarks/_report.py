@@ -98,6 +98,8 @@ def render_table(results: dict[str, Any]) -> str:
                 rows.append(f"   {name} FAILED: {engine['error']}")
             if "search_missing" in engine:
                 rows.append(f"   {name}: no queries: {engine['search_missing']}")
+            if engine.get("cli_error"):
+                rows.append(f"   {name} CLI not timed: {engine['cli_error']}")
             if isinstance(engine.get("cli"), dict) and "error" in engine["cli"]:
                 rows.append(f"   {name} CLI FAILED: {engine['cli']['error']}")
     widths = [len(h) for h in header]
