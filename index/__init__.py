@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from .analysis import english_analyzer, exact_analyzer, french_analyzer
-from .builder import IndexReport, build_index, corpus_files
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     CorpusError,
     IndexCorrupt,
@@ -18,8 +19,34 @@ from .errors import (
     ReferenceNotFound,
     ResoluError,
 )
-from .model import KINDS, Paragraph, Resolution
-from .reader import read_resolution
+
+if TYPE_CHECKING:
+    from .analysis import english_analyzer, exact_analyzer, french_analyzer
+    from .builder import IndexReport, build_index, corpus_files
+    from .model import KINDS, Paragraph, Resolution
+    from .reader import read_resolution
+
+# The rest loads on first use: `resolu search` starts without paying for the
+# indexer, the reader or Whoosh's writer.
+_LAZY = {
+    "english_analyzer": ".analysis",
+    "exact_analyzer": ".analysis",
+    "french_analyzer": ".analysis",
+    "IndexReport": ".builder",
+    "build_index": ".builder",
+    "corpus_files": ".builder",
+    "KINDS": ".model",
+    "Paragraph": ".model",
+    "Resolution": ".model",
+    "read_resolution": ".reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "KINDS",

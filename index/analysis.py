@@ -218,15 +218,6 @@ class FoldFilter(Filter):
     left empty, so every term is plain ASCII.
     """
 
-    def __init__(self) -> None:
-        self._cache: dict[str, str] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._cache = {}
-
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other)
 
@@ -234,9 +225,10 @@ class FoldFilter(Filter):
         return hash(type(self))
 
     def __call__(self, tokens: Iterator[UNToken]) -> Iterator[UNToken]:  # type: ignore[override]
-        # Words repeat: fold each distinct word once (bounded, so a long run
-        # over an open vocabulary cannot grow it without end).
-        cache = self._cache
+        # Words repeat: fold each distinct word once. The cache lives in the
+        # module, not on the filter, because the filter is pickled into the
+        # index and must not carry (or depend on) state of its own.
+        cache = _FOLD_CACHE
         for t in tokens:
             if not t.symbol:
                 raw = t.text
@@ -250,6 +242,10 @@ class FoldFilter(Filter):
                     continue
                 t.text = text
             yield t
+
+
+#: Folded form of each word seen; cleared when it grows past 200,000 words.
+_FOLD_CACHE: dict[str, str] = {}
 
 
 def _fold(word: str) -> str:

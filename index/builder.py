@@ -24,7 +24,7 @@ from whoosh.writing import IndexWriter
 from .errors import CorpusError, IndexCorrupt
 from .model import Paragraph, Resolution
 from .reader import TEXT_SUFFIXES, read_resolution
-from .schema import SCHEMA_VERSION, build_schema, text_field, title_field
+from .schema import SCHEMA_VERSION, build_schema, sort_key, text_field, title_field
 
 __all__ = ["IndexReport", "build_index", "corpus_files", "resolution_documents"]
 
@@ -118,6 +118,7 @@ def resolution_documents(res: Resolution, rel: str) -> Iterator[dict[str, Any]]:
             "lang": lang,
             "kind": p.kind,
             "order": p.order,
+            "sortkey": sort_key(res.symbol, p.order),
             title_field(lang): res.title,
             text_field(lang): p.text,
             "exact": p.text,

@@ -13,10 +13,21 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SymbolAnalyzer, english_analyzer, exact_analyzer, french_analyzer
 
-__all__ = ["LANGUAGES", "SCHEMA_VERSION", "build_schema", "text_field", "title_field"]
+__all__ = [
+    "KEY_SEP",
+    "LANGUAGES",
+    "SCHEMA_VERSION",
+    "build_schema",
+    "sort_key",
+    "text_field",
+    "title_field",
+]
+
+#: Separates the symbol from the paragraph order in a sort key.
+KEY_SEP = "\x00"
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LANGUAGES = ("fr", "en")
 
 
@@ -28,6 +39,11 @@ def text_field(language: str) -> str:
 def title_field(language: str) -> str:
     """Return the ranked title field of a language."""
     return f"title_{language if language in LANGUAGES else 'fr'}"
+
+
+def sort_key(symbol: str, order: int) -> str:
+    """Return the column value that orders equal scores: by symbol, then document order."""
+    return f"{symbol}{KEY_SEP}{order:08d}"
 
 
 def build_schema() -> Schema:
@@ -43,6 +59,9 @@ def build_schema() -> Schema:
         lang=ID(stored=True),
         kind=ID(stored=True),
         order=NUMERIC(int, stored=True, sortable=True),
+        # Tie-break of equal scores: symbol, then place in the resolution. A
+        # column, so ranking never has to read stored fields.
+        sortkey=ID(sortable=True),
         title_fr=TEXT(analyzer=french_analyzer(), phrase=False),
         title_en=TEXT(analyzer=english_analyzer(), phrase=False),
         text_fr=TEXT(analyzer=french_analyzer()),

@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from resolu.index.errors import (
     IndexCorrupt,
     IndexNotFound,
@@ -17,10 +20,30 @@ from resolu.index.errors import (
     ResoluError,
 )
 
-from .hits import Hit, Results
 from .locations import default_index_dir
-from .query import FIELDS, parse
-from .searching import Index, open_index
+
+if TYPE_CHECKING:
+    from .hits import Hit, Results
+    from .query import FIELDS, parse
+    from .searching import Index, open_index
+
+# Loaded on first use, so that `resolu --help` and `resolu index` do not import
+# the search machinery.
+_LAZY = {
+    "Hit": ".hits",
+    "Results": ".hits",
+    "FIELDS": ".query",
+    "parse": ".query",
+    "Index": ".searching",
+    "open_index": ".searching",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FIELDS",

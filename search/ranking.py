@@ -2,8 +2,10 @@
 
 Scores are rounded before comparison so that floating-point noise between two
 equally good paragraphs never decides their order; ties are broken by symbol
-and then by the paragraph's place in its resolution, so the same query over
-the same index always lists the same hits in the same order.
+and then by the paragraph's place in its resolution (the ``sortkey`` column),
+so the same query over the same index always lists the same hits in the same
+order. The best hits then get a proximity boost: paragraphs where the query
+words stand close together rank above those where they are scattered.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ __all__ = [
     "PROXIMITY_WEIGHT",
     "RERANK_DEPTH",
     "rerank",
-    "sort_key",
     "weighting",
 ]
 
@@ -41,41 +42,59 @@ def weighting() -> scoring.WeightingModel:
     return scoring.BM25F(B=BM25_B, K1=BM25_K1, title_fr_B=0.0, title_en_B=0.0)
 
 
-def sort_key(score: float, payload: dict[str, Any]) -> tuple[float, str, int]:
-    """Order hits by score, then symbol, then place in the resolution."""
-    return (-round(score, 6), str(payload.get("symbol", "")), int(payload.get("order", 0)))
+def rerank(rows: list[tuple[float, int]], compiled: Any, searcher: Any) -> list[tuple[float, int]]:
+    """Boost the best hits whose query words stand close together (proximity).
 
-
-def rerank(
-    rows: list[tuple[float, dict[str, Any]]], compiled: Any, schema: Any
-) -> list[tuple[float, dict[str, Any]]]:
-    """Adjust the scores of the best hits (at most :data:`RERANK_DEPTH`), e.g. for proximity.
-
-    ``rows`` are (score, stored fields) pairs; ``compiled`` is the
-    :class:`~resolu.search.query.Compiled` query (its ``terms`` and ``phrases``).
+    ``rows`` are (BM25F score, document number) pairs, at most
+    :data:`RERANK_DEPTH` of them; ``compiled`` is the
+    :class:`~resolu.search.query.Compiled` query. Word positions come from the
+    index's postings, not from analysing the text again, so this costs a few
+    posting reads per query word.
     """
+    by_field: dict[str, set[str]] = {}
+    for field, term in compiled.terms:
+        if field.startswith("text_"):
+            by_field.setdefault(field, set()).add(term)
+    positions: dict[int, list[tuple[int, str]]] = {docnum: [] for _, docnum in rows}
+    for field, terms in by_field.items():
+        if len(terms) < 2:
+            continue
+        for term in terms:
+            _add_positions(searcher, field, term, positions)
     out = []
-    for score, fields in rows:
-        payload = fields["payload"]
-        field = f"text_{payload.get('language') or 'fr'}"
-        wanted = {term for f, term in compiled.terms if f == field}
-        if len(wanted) > 1 and field in schema:
-            score *= 1.0 + PROXIMITY_WEIGHT * _closeness(payload["text"], wanted, schema[field])
-        out.append((score, fields))
+    for score, docnum in rows:
+        hits = sorted(positions[docnum])
+        if hits:
+            score *= 1.0 + PROXIMITY_WEIGHT * _closeness(hits)
+        out.append((score, docnum))
     return out
 
 
-def _closeness(text: str, wanted: set[str], field: Any) -> float:
-    """Return how close the query words stand in ``text``, from 0 (apart) to 1 (adjacent).
+def _add_positions(
+    searcher: Any, field: str, term: str, positions: dict[int, list[tuple[int, str]]]
+) -> None:
+    try:
+        matcher = searcher.postings(field, term)
+    except Exception:  # the term is not in this index (whoosh raises TermNotFound)
+        return
+    for docnum in sorted(positions):
+        if not matcher.is_active():
+            return
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                return
+        if matcher.id() == docnum:
+            positions[docnum].extend((pos, term) for pos in matcher.value_as("positions"))
 
-    It is the number of distinct query words found over the length of the shortest
-    stretch of the paragraph holding all of them; 0 when fewer than two are found.
+
+def _closeness(hits: list[tuple[int, str]]) -> float:
+    """Return how close the query words stand, from 0 (apart) to 1 (adjacent).
+
+    ``hits`` are (position, term) pairs in position order. The result is the
+    number of distinct query words found over the length of the shortest
+    stretch holding all of them; 0 when fewer than two are found.
     """
-    hits = [
-        (t.pos, t.text)
-        for t in field.analyzer(text, positions=True, mode="index")
-        if t.text in wanted
-    ]
     found = {term for _, term in hits}
     if len(found) < 2:
         return 0.0

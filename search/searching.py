@@ -17,7 +17,8 @@ from typing import Any
 from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexCorrupt, IndexNotFound, ReferenceNotFound
 from resolu.index.model import Paragraph, Resolution
-from resolu.index.schema import text_field
+from resolu.index.schema import KEY_SEP as _KEY_SEP
+from resolu.index.schema import SCHEMA_VERSION, text_field
 from resolu.index.symbols import normalize_symbol
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -25,12 +26,11 @@ from whoosh import query as wq
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .query import Compiled, compile_query
-from .ranking import RERANK_DEPTH, rerank, sort_key, weighting
+from .ranking import RERANK_DEPTH, rerank, weighting
 
 __all__ = ["Index", "open_index"]
 
 _INDEX_NAME = "resolu"
-_PARAGRAPHS = wq.Term("doctype", "para")
 
 
 def open_index(index_dir: Path | str) -> Index:
@@ -42,6 +42,15 @@ def open_index(index_dir: Path | str) -> Index:
     path = Path(index_dir).expanduser()
     if not path.is_dir() or not any(path.glob(f"_{_INDEX_NAME}_*.toc")):
         raise IndexNotFound(f"no index in {path}")
+    version = (path / "VERSION").read_text().strip() if (path / "VERSION").is_file() else ""
+    if version != str(SCHEMA_VERSION):
+        # The analyzers are pickled into the index: one built by another
+        # version of resolu may not even unpickle, and would analyse queries
+        # differently from its documents if it did.
+        raise IndexCorrupt(
+            f"{path} was built by another version of resolu; rebuild it: "
+            f"resolu index CORPUS_DIR --rebuild --index-dir {path}"
+        )
     # Whoosh leaves the file it choked on open, held by the traceback; it is
     # released when the except clause ends: collect it here, quietly, rather
     # than warn about an unclosed file at some later moment.
@@ -108,59 +117,55 @@ class Index:
         s = self._fresh()
         compiled = compile_query(query, s.schema)
         needed = None if group_by_resolution else offset + limit
-        scored = self._run(compiled.query, compiled, needed=needed)
+        scored, total = self._run(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
-            scored = self._run(compiled.partial, compiled, needed=needed)
+            scored, total = self._run(compiled.partial, compiled, needed=needed)
             partial = bool(scored)
-        total = (
-            len(scored)
-            if group_by_resolution
-            else self._count(
-                compiled.partial if partial and compiled.partial else compiled.query, len(scored)
-            )
-        )
         if group_by_resolution:
             return self._grouped(query, compiled, scored, limit, offset, partial)
         page = scored[offset : offset + limit]
         hits = tuple(
-            self._hit(rank, score, fields, compiled)
-            for rank, (score, fields) in enumerate(page, start=offset + 1)
+            self._hit(rank, score, s.stored_fields(docnum), compiled)
+            for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
         )
         return Results(query=query, hits=hits, total=total, partial=partial)
 
-    def _count(self, q: wq.Query, floor: int) -> int:
-        return max(
-            floor,
-            int(
-                self._fresh()
-                .search(q, limit=1, filter=_PARAGRAPHS, scored=False)
-                .estimated_length()
-            ),
-        )
-
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None
-    ) -> list[tuple[float, dict[str, Any]]]:
-        """Return (score, stored fields) of matches, sorted, ties settled beyond ``needed``."""
+    ) -> tuple[list[tuple[float, int, str]], int]:
+        """Return sorted (score, docnum, sort key) rows and the number of matches.
+
+        Only the rows needed for the page (and the re-ranking depth) are
+        scored and sorted, and no stored field is read: the tie-break key is a
+        column. Ties at the cut are settled beyond ``needed``.
+        """
         s = self._fresh()
         fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
-            results = s.search(q, limit=fetch, filter=_PARAGRAPHS)
-            rows = [(hit.score or 0.0, hit.fields()) for hit in results]
+            results = s.search(q, limit=fetch)
+            rows = [(score or 0.0, docnum) for docnum, score in results.items()]
             if fetch is None or needed is None or needed == 0 or len(rows) < fetch:
                 break
             # Whoosh settles ties by document number. Fetch more until the
             # cut falls between two different scores, then settle ties by
-            # sort_key, which does not depend on the order of indexing.
+            # sort key, which does not depend on the order of indexing.
             if round(rows[-1][0], 6) != round(rows[needed - 1][0], 6):
                 break
             fetch *= 2
-        if RERANK_DEPTH:
-            head = rerank(rows[:RERANK_DEPTH], compiled, s.schema)
-            rows = head + rows[RERANK_DEPTH:]
-        rows.sort(key=lambda r: sort_key(r[0], r[1]["payload"]))
-        return rows
+        # Everything matched was fetched: the count is known without a second pass.
+        total = len(rows) if fetch is None or len(rows) < fetch else len(results)
+        if RERANK_DEPTH and len(rows) > 1:
+            rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
+        keys = self._sort_keys()
+        keyed = [(score, docnum, keys(docnum)) for score, docnum in rows]
+        keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
+        return keyed, total
+
+    def _sort_keys(self) -> Any:
+        reader = self._fresh().reader()
+        column = reader.column_reader("sortkey")
+        return lambda docnum: column[docnum]
 
     def _hit(
         self,
@@ -198,23 +203,24 @@ class Index:
         self,
         query: str,
         compiled: Compiled,
-        scored: list[tuple[float, dict[str, Any]]],
+        scored: list[tuple[float, int, str]],
         limit: int,
         offset: int,
         partial: bool,
     ) -> Results:
-        groups: dict[str, list[tuple[float, dict[str, Any]]]] = {}
+        s = self._fresh()
+        groups: dict[str, list[tuple[float, int, str]]] = {}
         for row in scored:
-            groups.setdefault(row[1]["payload"]["symbol"], []).append(row)
+            groups.setdefault(row[2].partition(_KEY_SEP)[0], []).append(row)
         best = list(groups.values())
         page = best[offset : offset + limit]
         hits = tuple(
             self._hit(
                 rank,
                 rows[0][0],
-                rows[0][1],
+                s.stored_fields(rows[0][1]),
                 compiled,
-                also=tuple(r[1]["payload"]["reference"] for r in rows[1:]),
+                also=tuple(s.stored_fields(r[1])["reference"] for r in rows[1:]),
             )
             for rank, rows in enumerate(page, start=offset + 1)
         )

@@ -160,3 +160,17 @@ def test_parallel_corpus_files_are_indexed(tmp_path: Path) -> None:
         line = ix.get("A/RES/69/244#l58", lang="en")
         assert line.text.startswith("6. While retaining the intergovernmental character")  # type: ignore[union-attr]
         assert line.label == "A/RES/69/244, paragraph 6"  # type: ignore[union-attr]
+
+
+def test_index_from_another_version_is_refused_then_rebuilt(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "ix"
+    build_index(corpus_copy, target)
+    (target / "VERSION").write_text("1\n")  # as if built by an older resolu
+    with pytest.raises(IndexCorrupt, match="another version of resolu; rebuild it"):
+        open_index(target)
+    report = build_index(corpus_copy, target)
+    assert report.rebuilt and report.total_paragraphs == 17
+    with open_index(target) as ix:
+        assert len(ix) == 17
