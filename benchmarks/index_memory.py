@@ -55,7 +55,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         base = child("-", "-")
-        if DEVSET.exists():
+        if DEVSET.exists() and args.copies:
             corpus = Path(tmp, "un")
             corpus.mkdir()
             for ext in ("fr", "ids"):

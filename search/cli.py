@@ -192,13 +192,12 @@ def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Pat
 @click.option(
     "--procs",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes for analysis (2 helps on large corpora).",
+    default=None,
+    help="Processes for analysis (default: both cores for 200 files or more, else 1).",
 )
 @_index_dir_option
 def index_command(
-    corpus_dir: Path | None, rebuild: bool, procs: int, index_dir: Path | None
+    corpus_dir: Path | None, rebuild: bool, procs: int | None, index_dir: Path | None
 ) -> None:
     """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
 
