@@ -283,7 +283,9 @@ def build_index(
                 )
             if progress is not None:
                 progress(done, len(to_index), rel)
-        writer.commit(optimize=existing is None)
+        # One writer makes one segment; merging the workers' segments would
+        # cost more than searching two of them.
+        writer.commit(optimize=existing is None and procs == 1)
     except BaseException:
         writer.cancel()
         if existing is None:

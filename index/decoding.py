@@ -9,24 +9,24 @@ because a wrong guess would index mojibake that no query can find.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .errors import CorpusError
 
 __all__ = ["decode_text"]
 
-_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+# Control characters other than line and page breaks, and the C1 range that
+# Windows-1252 leaves undefined: signs of binary data or a wrong encoding.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NOT_LETTER_OR_SPACE = re.compile(r"[^\w\s]|[\d_]")
 
 
 def _looks_like_text(text: str) -> bool:
-    if not text.strip():
+    if not text.strip() or _CONTROLS.search(text):
         return False
-    controls = sum(1 for c in text if ord(c) < 32 and c not in _ALLOWED_CONTROLS)
-    controls += sum(1 for c in text if 0x7F <= ord(c) < 0xA0)
-    if controls:
-        return False
-    letters = sum(1 for c in text if c.isalpha() or c.isspace())
-    return letters / len(text) > 0.6
+    letters_and_spaces = len(_NOT_LETTER_OR_SPACE.sub("", text))
+    return letters_and_spaces / len(text) > 0.6
 
 
 def decode_text(data: bytes, path: Path | str) -> str:
