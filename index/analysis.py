@@ -127,15 +127,8 @@ class UNTokenizer(Tokenizer):
             text = m.group(0)
             if kind == "sym" and not is_symbol(text):
                 # "and/or": ordinary words after all.
-                for part in _PART.finditer(text):
-                    yield self._emit(
-                        t,
-                        part.group(0),
-                        pos,
-                        start_char + m.start() + part.start(),
-                        start_char + m.start() + part.end(),
-                        symbol=False,
-                    )
+                for part in self._parts(t, text, pos, start_char + m.start(), part=False):
+                    yield part
                     pos += 1
                 continue
             if kind == "word":
@@ -152,17 +145,24 @@ class UNTokenizer(Tokenizer):
                 continue
             # Parts take consecutive positions, so the phrase "résolution 54 181"
             # matches "résolution 54/181": phrases are matched on parts.
-            for part in _PART.finditer(text):
-                yield self._emit(
-                    t,
-                    part.group(0),
-                    pos,
-                    start_char + m.start() + part.start(),
-                    start_char + m.start() + part.end(),
-                    symbol=False,
-                    part=True,
-                )
+            for part in self._parts(t, text, pos, start_char + m.start(), part=True):
+                yield part
                 pos += 1
+
+    def _parts(
+        self, t: UNToken, text: str, pos: int, offset: int, *, part: bool
+    ) -> Iterator[UNToken]:
+        """Yield the words of ``text`` (a symbol) at consecutive positions from ``pos``."""
+        for i, m in enumerate(_PART.finditer(text)):
+            yield self._emit(
+                t,
+                m.group(0),
+                pos + i,
+                offset + m.start(),
+                offset + m.end(),
+                symbol=False,
+                part=part,
+            )
 
     @staticmethod
     def _emit(

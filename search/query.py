@@ -404,20 +404,14 @@ class _Compiler:
                     node.pos,
                 )
             return wq.Term(name, terms[0])
-        if name == "kind":
-            kind = _KIND_ALIASES.get(folded)
-            if kind is None:
+        if name in ("kind", "lang"):
+            table = _KIND_ALIASES if name == "kind" else _LANG_ALIASES
+            canonical = table.get(folded)
+            if canonical is None:
                 raise QuerySyntaxError(
-                    f"unknown kind '{value}' ({FIELDS['kind']})", self.q, node.pos
+                    f"unknown {name} '{value}' ({FIELDS[name]})", self.q, node.pos
                 )
-            return wq.Term("kind", kind)
-        if name == "lang":
-            lang = _LANG_ALIASES.get(folded)
-            if lang is None:
-                raise QuerySyntaxError(
-                    f"unknown language '{value}' (lang:fr or lang:en)", self.q, node.pos
-                )
-            return wq.Term("lang", lang)
+            return wq.Term(name, canonical)
         if name == "body":
             for body, aliases in _BODY_ALIASES.items():
                 if folded in aliases:

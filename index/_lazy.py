@@ -1,0 +1,18 @@
+"""Load a package's public names on first use (PEP 562), so that importing it stays cheap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+
+def lazy_getattr(package: str, names: dict[str, str]) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` importing ``names[name]`` (a relative module) on demand."""
+
+    def __getattr__(name: str) -> Any:
+        if name in names:
+            return getattr(import_module(names[name], package), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
