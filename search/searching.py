@@ -143,7 +143,10 @@ class Index:
         s = self._fresh()
         fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
-            results = s.search(q, limit=fetch)
+            # optimize=False scores every match instead of skipping blocks that
+            # cannot reach the top: we need the exact count anyway, and one
+            # full pass measured faster than a skipping pass plus a count.
+            results = s.search(q, limit=fetch, optimize=False)
             rows = [(score or 0.0, docnum) for docnum, score in results.items()]
             if fetch is None or needed is None or needed == 0 or len(rows) < fetch:
                 break
@@ -153,8 +156,7 @@ class Index:
             if round(rows[-1][0], 6) != round(rows[needed - 1][0], 6):
                 break
             fetch *= 2
-        # Everything matched was fetched: the count is known without a second pass.
-        total = len(rows) if fetch is None or len(rows) < fetch else len(results)
+        total = len(rows) if fetch is None else len(results)
         if RERANK_DEPTH and len(rows) > 1:
             rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
         keys = self._sort_keys()
