@@ -62,7 +62,8 @@ _DATE = re.compile(
 _ADOPTED = re.compile(
     r"(?:adopted|adopt[ée]e?|resolution adopted|of|du|on|le)\b[^\n]{0,80}?" + _DATE.pattern, re.I
 )
-_TITLE_NUMBER = re.compile(r"^\s*((?:(?:E?S-)?\d{1,4})/\d{1,4})\s*\.\s+(.*)$")
+# "55/109.", "ES-8/2.", "2014/36." and, before 1976, "1514 (XV)."
+_TITLE_NUMBER = re.compile(r"^\s*((?:E?S-)?\d{1,4}/\d{1,4}|\d{1,4}\s?\([IVXLC]+\))\s*\.\s+(.*)$")
 _SC_HEADING = re.compile(r"^\s*R[ée]solution\s+(\d{1,5})\s*\((\d{4})\)\s*$", re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 

@@ -283,3 +283,44 @@ def test_no_invented_symbol() -> None:
     with pytest.raises(CorpusError, match="no symbol"):
         split_resolution(text, source="x.txt", filename="x.txt")
     assert re.match(r"A/RES/", split_resolution(text, source="x", filename="A_RES_60_1.txt").symbol)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "symbol", "session", "year"),
+    [
+        ("ES-8/2. Titre", "L’Assemblée générale,", "A/RES/ES-8/2", "ES-8", None),
+        ("S-13/2. Titre", "L’Assemblée générale,", "A/RES/S-13/2", "S-13", None),
+        ("1514 (XV). Déclaration", "L’Assemblée générale,", "A/RES/1514 (XV)", "15", 1960),
+        ("28/1. Titre", "Le Conseil des droits de l’homme,", "A/HRC/RES/28/1", "28", None),
+        ("2014/36. Titre", "Le Conseil économique et social,", "E/RES/2014/36", "", 2014),
+        ("Résolution 242 (1967)", "Le Conseil de sécurité,", "S/RES/242 (1967)", "", 1967),
+        ("55/109. Title", "The General Assembly,", "A/RES/55/109", "55", 2000),
+    ],
+)
+def test_symbol_from_title_number_and_body(
+    heading: str, body: str, symbol: str, session: str, year: int | None
+) -> None:
+    text = f"{heading}\n\n{body}\n\nRappelant sa résolution 1/1,\n\n1. Décide de rester saisi.\n"
+    res = split_resolution(text, source="x.txt", filename="x.txt")
+    assert (res.symbol, res.session, res.year) == (symbol, session, year)
+
+
+def test_french_sub_paragraphs_and_labels() -> None:
+    text = (
+        "Résolution 242 (1967)\ndu 22 novembre 1967\n\nLe Conseil de sécurité,\n\n"
+        "Exprimant sa préoccupation,\n\n1. Affirme que :\n\na) Retrait des forces;\n\n"
+        "b) Cessation de toutes assertions :\n\ni) premier point;\n\nii) second point;\n\n"
+        "2. Affirme en outre.\n"
+    )
+    res = split_resolution(text, source="x.txt", filename="x.txt")
+    got = [(p.reference.split("#")[1], p.label.split(", ", 1)[1]) for p in res.paragraphs]
+    assert got == [
+        ("pp1", "préambule, 1er alinéa"),
+        ("op1", "par. 1"),
+        ("op1.a", "par. 1 a)"),
+        ("op1.b", "par. 1 b)"),
+        ("op1.b.i", "par. 1 b) i)"),
+        ("op1.b.ii", "par. 1 b) ii)"),
+        ("op2", "par. 2"),
+    ]
+    assert res.adopted == "1967-11-22" and res.language == "fr"
