@@ -47,7 +47,16 @@ from pathlib import Path
 
 from resolu.index.errors import CorpusError
 
-__all__ = ["is_furniture", "masthead", "mend", "pdf_to_text", "strip_furniture"]
+__all__ = [
+    "english_ordinal",
+    "french_ordinal",
+    "is_furniture",
+    "masthead",
+    "mend",
+    "pdf_to_text",
+    "session_number",
+    "strip_furniture",
+]
 
 
 @dataclass(frozen=True)
@@ -242,14 +251,22 @@ _JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s?\([A-Z]\))?"
 _FURNITURE_TOKEN = re.compile(
     rf"^(?:{_JOB}|\d{{6}}|\*\d{{6,8}}\*|\d{{1,3}}/\d{{1,3}}|\d{{1,3}}|[A-Z]\.\d{{2}}-\d{{5}})$"
 )
+_APOSTROPHE = "[’'ʼ]"
+#: The organ names a masthead prints, English and French.
+_ORGAN_NAMES = (
+    r"General Assembly|Security Council|Human Rights Council|Assemblée générale"
+    rf"|Conseil de sécurité|Conseil des droits de l{_APOSTROPHE}homme"
+)
+_DISTRIBUTION = r"Distr\.\s?:?\s?(?:General|générale)"
+_RECYCLE = r"Please recycle|Merci de recycler"
 _FURNITURE_LINE = re.compile(
-    r"^(?:United Nations|Distr\.: General|Please recycle|Original: \w+|"
-    r"General Assembly|Security Council|Human Rights Council)$",
+    rf"^(?:United Nations|Nations Unies|{_DISTRIBUTION}|{_RECYCLE}|Original\s?:\s?\w+|"
+    rf"{_ORGAN_NAMES})$",
     re.IGNORECASE,
 )
 _MASTHEAD_LINE = re.compile(
-    r"^(?:United Nations|General Assembly|Security Council|Human Rights Council)"
-    r"\s+(?:Distr\.: General|[A-Z]/\S+(?:\s\(\d{4}\))?\*?)$"
+    rf"^(?:United Nations|Nations Unies|{_ORGAN_NAMES})"
+    rf"\s+(?:{_DISTRIBUTION}|[A-Z]/\S+(?:\s\(\d{{4}}\))?\*?)$"
 )
 
 
@@ -264,12 +281,15 @@ def is_furniture(line: str, *, symbol: str, title: str) -> bool:
     """Tell whether a line is page furniture rather than text of the resolution.
 
     Furniture is a line made only of job numbers, print dates, barcodes, page
-    numbers and the symbol; a masthead line ("United Nations", "Distr.:
-    General"); a recycling note; or a running header repeating part of the
-    title (three words or more, no closing punctuation, so that a wrapped line
-    of a paragraph is not taken for one).
+    numbers and the symbol; a masthead line in English or French ("United
+    Nations", "Distr.: General", "Nations Unies", "Distr. générale"); a
+    recycling note; or a running header repeating part of the title (three
+    words or more, no closing punctuation, so that a wrapped line of a
+    paragraph is not taken for one).
 
     >>> is_furniture("18-16895 (E)    241018", symbol="A/RES/73/3", title="")
+    True
+    >>> is_furniture("18-17202 (F)    191018    231018", symbol="A/RES/73/3", title="")
     True
     >>> is_furniture("2. Decides to remain seized.", symbol="S/RES/1 (1946)", title="")
     False
@@ -282,7 +302,7 @@ def is_furniture(line: str, *, symbol: str, title: str) -> bool:
     rest = stripped
     if symbol:
         rest = re.sub(re.escape(symbol) + r"\*?", " ", rest)
-    rest = re.sub(r"\([A-Z]\)|Please recycle", " ", rest)
+    rest = re.sub(rf"\([A-Z]\)|{_RECYCLE}", " ", rest)
     tokens = rest.split()
     if tokens and all(_FURNITURE_TOKEN.match(token) for token in tokens):
         return True
@@ -325,71 +345,203 @@ def _is_title_fragment(text: str, title: str) -> bool:
 
 _MONTHS = {
     month: number
-    for number, month in enumerate(
-        [
-            *("january", "february", "march", "april", "may", "june"),
-            *("july", "august", "september", "october", "november", "december"),
-        ],
-        start=1,
+    for months in (
+        "january february march april may june july august september october november december",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "- fevrier - - - - - aout - - - decembre",
     )
+    for number, month in enumerate(months.split(), start=1)
+    if month != "-"
 }
-_DATE = r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = rf"(\d{{1,2}})(?:er)?\s+((?i:{_MONTH}))\s+(\d{{4}})"  # "10 October 2018", "1er mars 2019"
 _SYMBOL = re.compile(r"\b((?:A|S)/(?:[A-Z]+/)*RES/[\w.-]+(?:/[\w.-]+)*(?: \(\d{4}\))?)(\*)?")
-_ORGANS = ("Human Rights Council", "Security Council", "General Assembly")
+#: Printed organ name -> the organ's (English) name, most specific first: a
+#: Human Rights Council masthead also names the General Assembly.
+_ORGANS = {
+    "Human Rights Council": "Human Rights Council",
+    "Conseil des droits de l’homme": "Human Rights Council",
+    "Security Council": "Security Council",
+    "Conseil de sécurité": "Security Council",
+    "General Assembly": "General Assembly",
+    "Assemblée générale": "General Assembly",
+}
+#: The adoption line: (organ, date) or, in the Security Council, (organ, meeting, date).
+_ADOPTIONS = [
+    re.compile(rf"Resolution adopted by the (General Assembly|Human Rights Council) on {_DATE}"),
+    re.compile(
+        r"Résolution adoptée par (?:l’|le )(Assemblée générale|Conseil des droits de l’homme)"
+        rf" le {_DATE}"
+    ),
+    re.compile(
+        rf"Adopted by the (Security Council) at its (\d+)(?:st|nd|rd|th) meeting, on {_DATE}"
+    ),
+    re.compile(rf"Adoptée par le (Conseil de sécurité) à sa (\d+) ?(?:e|re|ᵉ) séance, le {_DATE}"),
+]
+_SESSIONS = [
+    # "Seventy-third session", "Tenth emergency special session"
+    re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session\b"),
+    # "Soixante-treizième session", "Soixante et onzième session",
+    # "Dixième session extraordinaire d’urgence"
+    re.compile(
+        r"\b[A-ZÉ][a-zéè]+(?:(?:-| et )[a-zéè]+)* session(?: extraordinaire(?: d’urgence)?)?"
+        r"(?![\w’])"
+    ),
+]
+_AGENDA = re.compile(
+    r"\bAgenda items? ([\w()]+(?:(?:,| and) [\w()]+)*)|\bPoints? (.{1,40}?) de l’ordre du jour"
+)
 
 
 def _iso(day: str, month: str, year: str) -> str:
-    number = _MONTHS.get(month.lower())
-    return f"{year}-{number:02d}-{int(day):02d}" if number else ""
+    return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
 def masthead(text: str) -> dict[str, str]:
-    """Return the metadata that the first page's masthead gives.
+    """Return the metadata that the first page's masthead gives, in English or French.
 
-    Keys, each present only where found: ``organ``, ``symbol``,
-    ``distributed`` and ``adopted`` (ISO dates), ``session``, ``agenda_item``,
-    ``meeting`` (Security Council), ``draft`` (the draft or report the
-    adoption line names), ``title`` (General Assembly and Council titles).
+    Keys, each present only where found: ``organ`` (its English name, whatever
+    the language: "General Assembly", "Security Council", "Human Rights
+    Council"), ``symbol``, ``distributed`` and ``adopted`` (ISO dates),
+    ``session`` (as printed: "Seventy-third session", "Soixante-treizième
+    session") and ``session_number`` ("73"; "S-27" for a special session,
+    "ES-10" for an emergency special session, as symbols spell them),
+    ``agenda_item`` (as printed: "129", "12 et 115"), ``meeting`` (Security
+    Council), ``draft`` (the draft or report the adoption line names),
+    ``title`` (General Assembly and Council titles).
 
     >>> masthead("United Nations S/RES/2768 (2025)\\n\\nSecurity Council Distr.: General\\n"
     ...          "15 January 2025\\n\\nAdopted by the Security Council at its 9836th meeting, "
     ...          "on\\n15 January 2025\\n")["adopted"]
     '2025-01-15'
+    >>> head = masthead("Nations Unies A/RES/73/3\\nAssemblée générale Distr. générale\\n"
+    ...                 "18 octobre 2018\\nSoixante-treizième session\\n")
+    >>> head["organ"], head["distributed"], head["session_number"]
+    ('General Assembly', '2018-10-18', '73')
     """
     page = text.split("\f", 1)[0]
-    flat = re.sub(r"\s+", " ", page)
+    flat = re.sub(r"\s+", " ", page).replace("'", "’").replace("ʼ", "’")
     found: dict[str, str] = {}
     symbol = _SYMBOL.search(page)
     if symbol:
         found["symbol"] = symbol.group(1)
     head = flat[: flat.find("Distr.") + 200] if "Distr." in flat else flat[:400]
-    adopted_by = re.search(
-        r"[Aa]dopted by the (General Assembly|Security Council|Human Rights Council)", flat
-    )
-    organs = [organ for organ in _ORGANS if organ in head]
-    if organs:
+    adoption = next(filter(None, (pattern.search(flat) for pattern in _ADOPTIONS)), None)
+    organs = [organ for printed, organ in _ORGANS.items() if printed in head]
+    if adoption:
+        found["organ"] = _ORGANS[adoption.group(1)]
+    elif organs:
         found["organ"] = organs[0]
-    elif adopted_by:
-        found["organ"] = adopted_by.group(1)
-    if match := re.search(r"Distr\.: \w+ .{0,40}?" + _DATE, flat):
+    if match := re.search(r"Distr\. ?:? ?\w+ .{0,40}?" + _DATE, flat):
         found["distributed"] = _iso(*match.groups())
-    if match := re.search(
-        r"\b([A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session)\b", flat
-    ):
-        found["session"] = match.group(1)
-    if match := re.search(r"\bAgenda items? ([\w()]+(?:(?:,| and) [\w()]+)*)", flat):
-        found["agenda_item"] = match.group(1)
-    if match := re.search(
-        r"Resolution adopted by the (?:General Assembly|Human Rights Council) on " + _DATE, flat
-    ):
-        found["adopted"] = _iso(*match.groups())
-    if match := re.search(
-        r"Adopted by the Security Council at its (\d+)(?:st|nd|rd|th) meeting, on " + _DATE, flat
-    ):
-        found["meeting"] = match.group(1)
-        found["adopted"] = _iso(*match.groups()[1:])
+    sessions = [match for pattern in _SESSIONS if (match := pattern.search(flat))]
+    if sessions:
+        found["session"] = min(sessions, key=lambda match: match.start()).group(0)
+        if number := session_number(found["session"]):
+            found["session_number"] = number
+    if match := _AGENDA.search(flat):
+        found["agenda_item"] = match.group(1) or match.group(2)
+    if adoption and len(adoption.groups()) == 5:
+        found["meeting"] = adoption.group(2)
+    if adoption:
+        found["adopted"] = _iso(*adoption.groups()[-3:])
     if match := re.search(r"\[[^\]]*?\(([A-Z]/[^()\]]+)\)\]", flat):
         found["draft"] = match.group(1)
     if match := re.search(r"\n *\d+/\d+\. +(.+(?:\n(?!\s*\n).+)*)", page):
         found["title"] = re.sub(r"\s+", " ", match.group(1)).strip()
     return found
+
+
+# --- Session numbers --------------------------------------------------------------
+
+_FR_UNITS = (
+    "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize"
+)
+# septante, huitante (octante), nonante: Belgian and Swiss French
+_FR_TENS = "dix vingt trente quarante cinquante soixante septante huitante nonante"
+_FR_CARDINALS = {word: n for n, word in enumerate(_FR_UNITS.split(), start=1)}
+_FR_CARDINALS |= {word: 10 * n for n, word in enumerate(_FR_TENS.split(), start=1)}
+_FR_CARDINALS |= {"octante": 80, "cent": 100}
+_FR_ORDINALS = {
+    {"cinq": "cinquième", "neuf": "neuvième"}.get(word, word.removesuffix("e") + "ième"): number
+    for word, number in _FR_CARDINALS.items()
+}
+_EN_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_EN_UNITS += " fifteen sixteen seventeen eighteen nineteen"
+_EN_TENS = "ten twenty thirty forty fifty sixty seventy eighty ninety"
+_EN_CARDINALS = {word: n for n, word in enumerate(_EN_UNITS.split(), start=1)}
+_EN_CARDINALS |= {word: 10 * n for n, word in enumerate(_EN_TENS.split(), start=1)}
+_EN_CARDINALS["hundred"] = 100
+_EN_IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth"}
+_EN_IRREGULAR |= {"eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_EN_ORDINALS = {
+    _EN_IRREGULAR.get(word, re.sub("y$", "ie", word) + "th"): number
+    for word, number in _EN_CARDINALS.items()
+}
+
+
+def _compose(values: list[int]) -> int:
+    """Return the number that ``values`` spell in order ("quatre vingt dix" -> 90)."""
+    total = previous = 0
+    for value in values:
+        if value == 100:
+            total = max(total, 1) * 100
+        elif value == 20 and previous == 4:
+            total += 80 - 4  # quatre-vingt
+        else:
+            total += value
+        previous = value
+    return total
+
+
+def french_ordinal(words: str) -> int | None:
+    """Return the number a French ordinal spells in words, or ``None``.
+
+    >>> french_ordinal("Soixante-treizième"), french_ordinal("soixante et onzième")
+    (73, 71)
+    >>> french_ordinal("Quatre-vingt-dix-neuvième"), french_ordinal("Reprise")
+    (99, None)
+    """
+    parts = [w for w in re.split(r"[-\s]+", unicodedata.normalize("NFC", words).lower()) if w]
+    parts = [w for w in parts if w != "et"]
+    if parts in (["premier"], ["première"]):
+        return 1
+    if parts in (["second"], ["seconde"]):
+        return 2
+    if not parts or parts[-1] not in _FR_ORDINALS or not set(parts[:-1]) <= _FR_CARDINALS.keys():
+        return None
+    return _compose([*(_FR_CARDINALS[w] for w in parts[:-1]), _FR_ORDINALS[parts[-1]]])
+
+
+def english_ordinal(words: str) -> int | None:
+    """Return the number an English ordinal spells in words, or ``None``.
+
+    >>> english_ordinal("Seventy-third"), english_ordinal("one hundred and first")
+    (73, 101)
+    """
+    parts = [w for w in re.split(r"[-\s]+", words.lower()) if w and w != "and"]
+    if not parts or parts[-1] not in _EN_ORDINALS or not set(parts[:-1]) <= _EN_CARDINALS.keys():
+        return None
+    return _compose([*(_EN_CARDINALS[w] for w in parts[:-1]), _EN_ORDINALS[parts[-1]]])
+
+
+def session_number(printed: str) -> str:
+    """Return the session number a printed session line spells, or ``""``.
+
+    Special sessions are numbered as their symbols spell them (``A/RES/S-27/2``,
+    ``A/RES/ES-10/1``).
+
+    >>> session_number("Soixante-treizième session"), session_number("Fifty-ninth session")
+    ('73', '59')
+    >>> session_number("Dixième session extraordinaire d’urgence")
+    'ES-10'
+    """
+    words = re.split(r"\s(?:(?:emergency )?special )?session\b", printed)[0]
+    number = french_ordinal(words) or english_ordinal(words)
+    if not number:
+        return ""
+    if "emergency" in printed or "urgence" in printed:
+        return f"ES-{number}"
+    if "special" in printed or "extraordinaire" in printed:
+        return f"S-{number}"
+    return str(number)
