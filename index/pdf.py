@@ -447,7 +447,7 @@ def masthead(text: str) -> dict[str, str]:
         found["adopted"] = _iso(*adoption.groups()[-3:])
     if match := re.search(r"\[[^\]]*?\(([A-Z]/[^()\]]+)\)\]", flat):
         found["draft"] = match.group(1)
-    if match := re.search(r"\n *\d+/\d+\. +(.+(?:\n(?!\s*\n).+)*)", page):
+    if match := re.search(r"\n *(?:E?S-)?\d+/\d+\. +(.+(?:\n(?!\s*\n).+)*)", page):
         found["title"] = re.sub(r"\s+", " ", match.group(1)).strip()
     return found
 

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from resolu.index.errors import CorpusError
 from resolu.index.model import Resolution
-from resolu.index.pdf import is_furniture, masthead, mend, pdf_to_text, strip_furniture
+from resolu.index.pdf import (
+    english_ordinal,
+    french_ordinal,
+    is_furniture,
+    masthead,
+    mend,
+    pdf_to_text,
+    session_number,
+    strip_furniture,
+)
 from resolu.index.reader import read_resolution
 
 PDF_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_pdfs"
@@ -295,6 +304,290 @@ def test_masthead_of_nothing_is_empty() -> None:
     assert masthead("") == {}
 
 
+# --- French mastheads, as pdf_to_text gives the UN's French layout -----------------
+
+FR_GA_PLENARY = """Nations Unies A/RES/73/3
+Assemblée générale Distr. générale
+18 octobre 2018
+
+Soixante-treizième session
+Point 123 de l’ordre du jour
+
+Résolution adoptée par l’Assemblée générale
+le 10 octobre 2018
+
+[sans renvoi à une grande commission (A/73/L.4)]
+
+73/3. Déclaration politique de la réunion de haut niveau de l’Assemblée
+générale sur la lutte contre la tuberculose
+
+L’Assemblée générale
+"""
+
+# The title names another organ: the adoption line, not the title, says who adopted it.
+FR_GA_COMMITTEE = """Nations Unies A/RES/73/156
+Assemblée générale Distr. générale
+8 janvier 2019
+
+Soixante-treizième session
+Point 74 b) de l’ordre du jour
+
+Résolution adoptée par l’Assemblée générale
+le 1er novembre 2018
+
+[sur la base du rapport de la Troisième Commission (A/73/583)]
+
+73/156. Rapport du Conseil des droits de l’homme
+
+L’Assemblée générale,
+"""
+
+FR_SC = """Nations Unies S/RES/2768 (2025)
+
+Conseil de sécurité Distr. générale
+17 janvier 2025
+
+Résolution 2768 (2025)
+
+Adoptée par le Conseil de sécurité à sa 9832e séance, le
+17 janvier 2025
+
+Le Conseil de sécurité,
+"""
+
+FR_HRC = """Nations Unies A/HRC/RES/59/25
+Assemblée générale Distr. générale
+16 juillet 2025
+
+Original : anglais
+
+Conseil des droits de l’homme
+Cinquante-neuvième session
+16 juin-8 juillet 2025
+Point 3 de l’ordre du jour
+Promotion et protection de tous les droits de l’homme, civils,
+politiques, économiques, sociaux et culturels, y compris le droit
+au développement
+
+Résolution adoptée par le Conseil des droits de l’homme
+le 8 juillet 2025
+
+59/25. Droits de l’homme et changements climatiques
+
+Le Conseil des droits de l’homme,
+"""
+
+# Straight apostrophes, an emergency special session, two agenda items.
+FR_GA_EMERGENCY = """Nations Unies A/RES/ES-10/22
+Assemblée générale Distr. générale
+19 décembre 2023
+
+Dixième session extraordinaire d'urgence
+Points 5 et 6 de l'ordre du jour
+
+Résolution adoptée par l'Assemblée générale le 12 décembre 2023
+
+[sans renvoi à une grande commission (A/ES-10/L.27 et Add.1)]
+
+ES-10/22. Protection des civils et respect des obligations juridiques
+et humanitaires
+
+L'Assemblée générale,
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            FR_GA_PLENARY,
+            {
+                "symbol": "A/RES/73/3",
+                "organ": "General Assembly",
+                "distributed": "2018-10-18",
+                "session": "Soixante-treizième session",
+                "session_number": "73",
+                "agenda_item": "123",
+                "adopted": "2018-10-10",
+                "draft": "A/73/L.4",
+                "title": "Déclaration politique de la réunion de haut niveau de l’Assemblée "
+                "générale sur la lutte contre la tuberculose",
+            },
+        ),
+        (
+            FR_GA_COMMITTEE,
+            {
+                "symbol": "A/RES/73/156",
+                "organ": "General Assembly",
+                "distributed": "2019-01-08",
+                "session": "Soixante-treizième session",
+                "session_number": "73",
+                "agenda_item": "74 b)",
+                "adopted": "2018-11-01",
+                "draft": "A/73/583",
+                "title": "Rapport du Conseil des droits de l’homme",
+            },
+        ),
+        (
+            FR_SC,
+            {
+                "symbol": "S/RES/2768 (2025)",
+                "organ": "Security Council",
+                "distributed": "2025-01-17",
+                "meeting": "9832",
+                "adopted": "2025-01-17",
+            },
+        ),
+        (
+            FR_HRC,
+            {
+                "symbol": "A/HRC/RES/59/25",
+                "organ": "Human Rights Council",
+                "distributed": "2025-07-16",
+                "session": "Cinquante-neuvième session",
+                "session_number": "59",
+                "agenda_item": "3",
+                "adopted": "2025-07-08",
+                "title": "Droits de l’homme et changements climatiques",
+            },
+        ),
+        (
+            FR_GA_EMERGENCY,
+            {
+                "symbol": "A/RES/ES-10/22",
+                "organ": "General Assembly",
+                "distributed": "2023-12-19",
+                "session": "Dixième session extraordinaire d’urgence",
+                "session_number": "ES-10",
+                "agenda_item": "5 et 6",
+                "adopted": "2023-12-12",
+                "draft": "A/ES-10/L.27 et Add.1",
+                "title": "Protection des civils et respect des obligations juridiques et "
+                "humanitaires",
+            },
+        ),
+    ],
+    ids=["ga-plenary", "ga-committee", "sc", "hrc", "ga-emergency"],
+)
+def test_masthead_in_french(text: str, expected: dict[str, str]) -> None:
+    assert masthead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("le 1er novembre 2018", "2018-11-01"),
+        ("le 1 novembre 2018", "2018-11-01"),
+        ("le 3 février 2020", "2020-02-03"),
+        ("le 3 fevrier 2020", "2020-02-03"),
+        ("le 15 août 2021", "2021-08-15"),
+        ("le 31 décembre 2019", "2019-12-31"),
+        ("le 9 Mai 2022", "2022-05-09"),
+    ],
+)
+def test_masthead_reads_french_dates(line: str, date: str) -> None:
+    text = f"Nations Unies A/RES/1/1\nAssemblée générale Distr. générale\n{line[3:]}\n\n"
+    text += f"Résolution adoptée par l’Assemblée générale\n{line}\n"
+    head = masthead(text)
+    assert (head["distributed"], head["adopted"]) == (date, date)
+
+
+def test_masthead_reads_an_unspaced_or_spaced_french_meeting_number() -> None:
+    for meeting in ("9832e", "9832 e", "1re"):
+        text = FR_SC.replace("9832e", meeting)
+        assert masthead(text)["meeting"] == meeting.rstrip(" er")
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("Premier", 1),
+        ("première", 1),
+        ("Deuxième", 2),
+        ("second", 2),
+        ("Troisième", 3),
+        ("Quatrième", 4),
+        ("Cinquième", 5),
+        ("Neuvième", 9),
+        ("Dixième", 10),
+        ("Onzième", 11),
+        ("Seizième", 16),
+        ("Dix-septième", 17),
+        ("Vingtième", 20),
+        ("Vingt et unième", 21),
+        ("Vingt-et-unième", 21),  # the 1990 spelling
+        ("Vingt-septième", 27),
+        ("Trentième", 30),
+        ("Quarante-cinquième", 45),
+        ("Cinquante-neuvième", 59),
+        ("Soixantième", 60),
+        ("Soixante-dixième", 70),
+        ("Soixante et onzième", 71),
+        ("Soixante-treizième", 73),
+        ("Soixante-dix-septième", 77),
+        ("Soixante-dix-neuvième", 79),
+        ("Quatre-vingtième", 80),
+        ("Quatre-vingt-unième", 81),
+        ("Quatre-vingt-dixième", 90),
+        ("Quatre-vingt-onzième", 91),
+        ("Quatre-vingt-dix-neuvième", 99),
+        ("Centième", 100),
+        ("Cent unième", 101),
+        ("Cent vingt-cinquième", 125),
+        ("Septantième", 70),  # Belgium, Switzerland
+        ("SOIXANTE-TREIZIÈME", 73),
+        ("Soixante-treizie\u0300me", 73),  # decomposed accent
+        # not ordinals
+        ("", None),
+        ("Reprise", None),
+        ("Soixante-treize", None),
+        ("treizième soixante", None),
+        ("Seventy-third", None),
+    ],
+)
+def test_french_ordinal(words: str, number: int | None) -> None:
+    assert french_ordinal(words) == number
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("First", 1),
+        ("Second", 2),
+        ("Third", 3),
+        ("Fifth", 5),
+        ("Eighth", 8),
+        ("Ninth", 9),
+        ("Twelfth", 12),
+        ("Seventieth", 70),
+        ("Seventy-third", 73),
+        ("Fifty-ninth", 59),
+        ("One hundred and first", 101),
+        ("Soixante-treizième", None),
+        ("Resumed", None),
+    ],
+)
+def test_english_ordinal(words: str, number: int | None) -> None:
+    assert english_ordinal(words) == number
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [
+        ("Soixante-treizième session", "73"),
+        ("Cinquante-neuvième session", "59"),
+        ("Vingt-septième session extraordinaire", "S-27"),
+        ("Dixième session extraordinaire d’urgence", "ES-10"),
+        ("Seventy-third session", "73"),
+        ("Twenty-seventh special session", "S-27"),
+        ("Tenth emergency special session", "ES-10"),
+        ("Reprise de la session", ""),
+    ],
+)
+def test_session_number(printed: str, number: str) -> None:
+    assert session_number(printed) == number
+
+
 # --- is_furniture ---------------------------------------------------------------
 
 TITLE = (
@@ -359,6 +652,57 @@ TITLE = (
     ],
 )
 def test_is_furniture(line: str, symbol: str, title: str, expected: bool) -> None:
+    assert is_furniture(line, symbol=symbol, title=title) is expected
+
+
+FR_TITLE = (
+    "Déclaration politique de la réunion de haut niveau de l’Assemblée générale"
+    " sur la lutte contre la tuberculose"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "symbol", "title", "expected"),
+    [
+        ("18-17202 (F) 191018 231018", "A/RES/73/3", FR_TITLE, True),
+        ("18-17202 (F)    191018    231018", "A/RES/73/3", FR_TITLE, True),
+        ("GE.25-11220 (F)", "A/HRC/RES/59/25", "", True),
+        ("*1817202*", "A/RES/73/3", FR_TITLE, True),
+        ("Merci de recycler", "A/RES/73/3", FR_TITLE, True),
+        ("*1817202* Merci de recycler", "A/RES/73/3", FR_TITLE, True),
+        ("2/10 18-17202", "A/RES/73/3", FR_TITLE, True),
+        ("18-17202 3/10", "A/RES/73/3", FR_TITLE, True),
+        ("Nations Unies", "A/RES/73/3", FR_TITLE, True),
+        ("Nations Unies A/RES/73/3", "A/RES/73/3", FR_TITLE, True),
+        ("Nations Unies S/RES/2768 (2025)", "S/RES/2768 (2025)", "", True),
+        ("Distr. générale", "A/RES/73/3", FR_TITLE, True),
+        ("Assemblée générale Distr. générale", "A/RES/73/3", FR_TITLE, True),
+        ("Conseil de sécurité Distr. générale", "S/RES/2768 (2025)", "", True),
+        ("Assemblée générale", "A/RES/73/3", FR_TITLE, True),
+        ("Conseil des droits de l’homme", "A/HRC/RES/59/25", "", True),
+        ("Original : anglais", "A/HRC/RES/59/25", "", True),
+        ("Original\u202f: anglais", "A/HRC/RES/59/25", "", True),
+        ("A/RES/73/3 sur la lutte contre la tuberculose", "A/RES/73/3", FR_TITLE, True),
+        (
+            "Déclaration politique de la réunion de haut niveau de l’Assemblée générale",
+            "A/RES/73/3",
+            FR_TITLE,
+            True,
+        ),
+        # text that must stay
+        ("L’Assemblée générale,", "A/RES/73/3", FR_TITLE, False),
+        ("L’Assemblée générale", "A/RES/73/3", FR_TITLE, False),
+        ("Le Conseil de sécurité,", "S/RES/2768 (2025)", "", False),
+        ("Le Conseil des droits de l’homme,", "A/HRC/RES/59/25", "", False),
+        ("1. Décide de demeurer activement saisi de la question.", "S/RES/2768 (2025)", "", False),
+        ("Conseil de sécurité, et", "S/RES/2768 (2025)", "", False),
+        ("Charte des Nations Unies,", "S/RES/2768 (2025)", "", False),
+        ("1 Résolution 70/1.", "A/RES/73/3", FR_TITLE, False),
+        ("la lutte contre la tuberculose le 26 septembre 2018 :", "A/RES/73/3", FR_TITLE, False),
+        ("81e séance plénière", "A/RES/73/3", FR_TITLE, False),
+    ],
+)
+def test_is_furniture_in_french(line: str, symbol: str, title: str, expected: bool) -> None:
     assert is_furniture(line, symbol=symbol, title=title) is expected
 
 
@@ -556,3 +900,140 @@ def test_a_pdf_of_the_french_text_reads_like_the_text(tmp_path: Path, source: Pa
     assert [p.reference for p in from_pdf.paragraphs] == [p.reference for p in from_text.paragraphs]
     assert [p.text for p in from_pdf.paragraphs] == [p.text for p in from_text.paragraphs]
     assert [p.label for p in from_pdf.paragraphs] == [p.label for p in from_text.paragraphs]
+
+
+# --- a French PDF with its masthead and page furniture -----------------------------
+
+# Page 1 ends mid-paragraph above its job number, barcode and recycling note;
+# page 2 opens with a running header (the title around the symbol).
+FR_GA_PAGES = (
+    FR_GA_PLENARY.replace("L’Assemblée générale\n", "L’Assemblée générale,\n")
+    + """
+Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer
+notre monde : le Programme de développement durable à l’horizon 2030 »,
+
+Consciente que la tuberculose reste l’une des maladies infectieuses les plus
+meurtrières au monde,
+
+1. Adopte la déclaration politique approuvée par la réunion de haut niveau
+le 26 septembre 2018 ;
+
+2. Prie le Secrétaire général de lui présenter, à sa soixante-quinzième
+session, un rapport sur les progrès accomplis dans la lutte contre la
+
+18-17202 (F) 191018 231018
+*1817202*
+Merci de recycler
+\f\
+Déclaration politique de la réunion de haut niveau de l’Assemblée générale
+A/RES/73/3 sur la lutte contre la tuberculose
+
+tuberculose, y compris la tuberculose multirésistante ;
+
+3. Décide de rester saisie de la question.
+
+14e séance plénière
+10 octobre 2018
+
+2/2 18-17202
+"""
+)
+
+FR_SC_PAGES = (
+    FR_SC
+    + """
+Rappelant toutes ses résolutions sur la situation au Yémen et en mer Rouge,
+
+1. Prolonge jusqu’au 15 juillet 2025 la demande de rapport formulée au
+paragraphe 10 de la résolution 2722 (2024), et prie le Secrétaire général de
+
+25-00616 (F) 170125 200125
+*2500616*
+Merci de recycler
+\f\
+S/RES/2768 (2025)
+
+continuer à lui faire rapport chaque mois ;
+
+2. Décide de rester activement saisi de la question.
+
+2/2 25-00616
+"""
+)
+
+
+def _pages_pdf(path: Path, text: str) -> Path:
+    """Write ``text`` as a PDF through :func:`_text_pdf`, a page per form feed."""
+    pages = [page.split("\n") for page in text.split("\f")]
+    per_page = max(len(page) for page in pages)
+    lines = [line for page in pages for line in [*page, *[""] * (per_page - len(page))]]
+    return _text_pdf(path, lines, per_page=per_page)
+
+
+_FRENCH_FURNITURE = re.compile(
+    r"\d{2}-\d{5}|\*\d{6,8}\*|\(F\)|Merci de recycler|Distr\.|Nations Unies [AS]/|ordre du jour"
+    r"|Résolution adoptée|Adoptée par le Conseil|[Ss]ession extraordinaire|Soixante-treizième"
+    r"|grande commission|\b\d/\d\b|Déclaration politique de la réunion|[AS]/RES/"
+)
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected", "meta", "texts"),
+    [
+        (
+            FR_GA_PAGES,
+            ("A/RES/73/3", "2018-10-10", "73", 2018),
+            {
+                "organ": "General Assembly",
+                "distributed": "2018-10-18",
+                "session": "Soixante-treizième session",
+                "session_number": "73",
+                "agenda_item": "123",
+                "draft": "A/73/L.4",
+            },
+            [
+                "Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer "
+                "notre monde : le Programme de développement durable à l’horizon 2030 »,",
+                "Consciente que la tuberculose reste l’une des maladies infectieuses les plus "
+                "meurtrières au monde,",
+                "1. Adopte la déclaration politique approuvée par la réunion de haut niveau "
+                "le 26 septembre 2018 ;",
+                "2. Prie le Secrétaire général de lui présenter, à sa soixante-quinzième "
+                "session, un rapport sur les progrès accomplis dans la lutte contre la "
+                "tuberculose, y compris la tuberculose multirésistante ;",
+                "3. Décide de rester saisie de la question.",
+            ],
+        ),
+        (
+            FR_SC_PAGES,
+            ("S/RES/2768 (2025)", "2025-01-17", "", 2025),
+            {"organ": "Security Council", "distributed": "2025-01-17", "meeting": "9832"},
+            [
+                "Rappelant toutes ses résolutions sur la situation au Yémen et en mer Rouge,",
+                "1. Prolonge jusqu’au 15 juillet 2025 la demande de rapport formulée au "
+                "paragraphe 10 de la résolution 2722 (2024), et prie le Secrétaire général de "
+                "continuer à lui faire rapport chaque mois ;",
+                "2. Décide de rester activement saisi de la question.",
+            ],
+        ),
+    ],
+    ids=["ga", "sc"],
+)
+def test_a_french_pdf_reads_its_masthead_and_drops_its_furniture(
+    tmp_path: Path,
+    pages: str,
+    expected: tuple[str, str, str, int],
+    meta: dict[str, str],
+    texts: list[str],
+) -> None:
+    # a file name that spells no symbol: the symbol comes from the masthead
+    pdf = _pages_pdf(tmp_path / "resolution.pdf", pages)
+    assert pdf_to_text(pdf).count("\f") == 1
+    resolution = read_resolution(pdf)
+    got = (resolution.symbol, resolution.adopted, resolution.session, resolution.year)
+    assert got == expected
+    assert resolution.language == "fr"
+    assert {key: resolution.meta.get(key) for key in meta} == meta
+    assert [p.text for p in resolution.paragraphs] == texts
+    for paragraph in resolution.paragraphs:
+        assert not _FRENCH_FURNITURE.search(paragraph.text), (paragraph.reference, paragraph.text)
