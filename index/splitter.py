@@ -185,10 +185,11 @@ def _read_masthead(text: str) -> tuple[str, dict[str, str]]:
     """Read the masthead of a text laid out as the UN prints it, and blank its page furniture.
 
     Text extracted from a PDF (or a text file keeping the printed layout) opens
-    with a masthead: organ, symbol, "Distr.: General" and a date. When there is
-    one, its values are the resolution's metadata, extraction artefacts are
-    mended and page furniture (job numbers, barcodes, running headers, page
-    numbers) is blanked, keeping the line count. Other text is left alone.
+    with a masthead, in English or French: organ, symbol, "Distr.: General"
+    ("Distr. générale") and a date. When there is one, its values are the
+    resolution's metadata, extraction artefacts are mended and page furniture
+    (job numbers, barcodes, running headers, page numbers) is blanked, keeping
+    the line count. Other text is left alone.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     head = masthead(text)
