@@ -1,6 +1,7 @@
 """resolu.index: read UN resolutions into citable paragraphs and index them.
 
 >>> from resolu.corpus import corpus_dir
+>>> from resolu.index import read_resolution
 >>> res = read_resolution(next(corpus_dir().glob("*.txt")))
 >>> res.symbol, res.paragraphs[0].label
 ('A/RES/55/109', 'A/RES/55/109, préambule, 1er alinéa')

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from resolu.index.errors import CorpusError
 from resolu.index.model import Resolution
+from resolu.index.ordinals import english_ordinal, french_ordinal, session_number
 from resolu.index.pdf import (
-    english_ordinal,
-    french_ordinal,
     is_furniture,
     masthead,
     mend,
     pdf_to_text,
-    session_number,
     strip_furniture,
 )
 from resolu.index.reader import read_resolution
