@@ -111,6 +111,8 @@ def symbol_from_filename(name: str) -> str:
     'S/RES/242 (1967)'
     >>> symbol_from_filename("A_RES_55_109.fr.txt"), symbol_from_filename("notes.txt")
     ('A/RES/55/109', '')
+    >>> symbol_from_filename("A_RES_217_A_III.fr.html"), symbol_from_filename("A_RES_1514_XV.txt")
+    ('A/RES/217 A (III)', 'A/RES/1514 (XV)')
     """
     stem = name.split(".")[0].upper()
     m = re.match(r"^S_RES_0*(\d+)_(\d{4})(?:_|$)", stem)
@@ -119,6 +121,11 @@ def symbol_from_filename(name: str) -> str:
     m = re.match(r"^(A_HRC|A|E)_RES_((?:E?S-)?\d+)_(\d+)(?:_|$)", stem)
     if m:
         return f"{m.group(1).replace('_', '/')}/RES/{m.group(2)}/{m.group(3)}"
+    # Before 1976: "A_RES_217_A_III" is A/RES/217 A (III), "A_RES_1514_XV" A/RES/1514 (XV).
+    m = re.match(r"^A_RES_(\d+)(?:_([A-Z]))?_([IVXLC]+)(?:_|$)", stem)
+    if m:
+        letter = f" {m.group(2)}" if m.group(2) else ""
+        return f"A/RES/{m.group(1)}{letter} ({m.group(3)})"
     return ""
 
 
