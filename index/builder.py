@@ -23,7 +23,7 @@ from whoosh.writing import IndexWriter
 
 from .errors import CorpusError, IndexCorrupt
 from .model import Paragraph, Resolution
-from .reader import TEXT_SUFFIXES, read_resolution
+from .reader import HTML_SUFFIXES, TEXT_SUFFIXES, read_resolution
 from .schema import SCHEMA_VERSION, build_schema, sort_key, text_field, title_field
 
 __all__ = ["IndexReport", "build_index", "corpus_files", "resolution_documents"]
@@ -68,8 +68,8 @@ def _is_parallel(path: Path) -> bool:
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Return the files under a folder that resolu reads, sorted, hidden ones left out.
 
-    Text files (``.txt``), PDF files and UN Parallel Corpus files (``.fr``/``.en``
-    with a ``.ids`` beside them).
+    Text files (``.txt``), PDF files, HTML files (``.html``/``.htm``) and UN
+    Parallel Corpus files (``.fr``/``.en`` with a ``.ids`` beside them).
     """
     found = []
     for path in sorted(corpus_dir.rglob("*")):
@@ -77,7 +77,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES or suffix == ".pdf" or _is_parallel(path):
+        if suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == ".pdf" or _is_parallel(path):
             found.append(path)
     return found
 

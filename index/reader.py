@@ -9,9 +9,10 @@ from .errors import CorpusError
 from .model import Resolution
 from .splitter import split_resolution
 
-__all__ = ["TEXT_SUFFIXES", "read_resolution", "read_text"]
+__all__ = ["HTML_SUFFIXES", "TEXT_SUFFIXES", "read_resolution", "read_text"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
 def read_text(path: Path) -> str:
@@ -28,14 +29,19 @@ def read_text(path: Path) -> str:
 
 
 def read_resolution(path: Path | str) -> Resolution:
-    """Read one resolution file (text or PDF) and split it into citable paragraphs.
+    """Read one resolution file (text, PDF or HTML) and split it into citable paragraphs.
 
     Raises :class:`~resolu.index.errors.CorpusError`, naming the file and the
     reason, for a file that is unreadable, undecodable or not a resolution.
     """
     path = Path(path)
-    text = read_text(path)
+    html = path.suffix.lower() in HTML_SUFFIXES
+    text = "" if html else read_text(path)
     try:
+        if html:
+            from .html import read_html
+
+            return read_html(path)
         return split_resolution(text, source=str(path), filename=path.name)
     except CorpusError:
         raise
