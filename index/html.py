@@ -351,7 +351,9 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
     paragraphs: list[Paragraph] = []
 
     def add(local: str, kind: str, number: str, cite: str, parts: list[Block]) -> None:
-        text = "\n".join(b.text for b in parts)
+        # One line with single spaces, as the text reader gives: <br> and
+        # block boundaries inside one citable paragraph are layout, not text.
+        text = " ".join(" ".join(b.text for b in parts).split())
         paragraphs.append(
             Paragraph(
                 reference=reference(symbol, local),

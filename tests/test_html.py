@@ -25,7 +25,7 @@ GOLDEN = {
     "fr": {
         "title": "Déclaration universelle des droits de l’homme",
         "pp1": "Considérant que la reconnaissance de la dignité inhérente à tous les membres",
-        "op1": "L’Assemblée générale\nProclame la présente Déclaration universelle",
+        "op1": "L’Assemblée générale Proclame la présente Déclaration universelle",
         "art1": "Tous les êtres humains naissent libres et égaux en dignité et en droits.",
         "art26.2": "L’éducation doit viser au plein épanouissement de la personnalité humaine",
         "labels": {
@@ -38,7 +38,7 @@ GOLDEN = {
     "en": {
         "title": "Universal Declaration of Human Rights",
         "pp1": "Whereas recognition of the inherent dignity and of the equal",
-        "op1": "Now, therefore,\nThe General Assembly\nProclaims this Universal Declaration",
+        "op1": "Now, therefore, The General Assembly Proclaims this Universal Declaration",
         "art1": "All human beings are born free and equal in dignity and rights.",
         "art26.2": "Education shall be directed to the full development of the human personality",
         "labels": {
@@ -106,7 +106,7 @@ def test_udhr_golden_texts_and_labels(lang: str) -> None:
         "annex"
     }
     # Article 2 has two unnumbered paragraphs: both are the text of "article 2".
-    assert by_local["art2"].text.count("\n") == 1
+    assert "\n" not in by_local["art2"].text and "  " not in by_local["art2"].text
     assert by_local["art1"].lines[0] > by_local["op1"].lines[1] > 0
 
 
@@ -236,8 +236,8 @@ def test_nested_tags_keep_their_text(tmp_path: Path) -> None:
     res = read_resolution(path)
     got = {p.reference.partition("#")[2]: p for p in res.paragraphs}
     assert got["art1"].text == "Tous les êtres humains."
-    assert got["art2"].text == "Chapeau\nà la ligne\ntexte libre"
-    assert got["art2.1"].text == "Un\nsuite"
+    assert got["art2"].text == "Chapeau à la ligne texte libre"
+    assert got["art2.1"].text == "Un suite"
     assert got["art2.2"].text == "Deux"
     assert got["art2.2.1"].text == "deux-un"
     assert got["art2.2.1"].label == f"{SYMBOL}, article 2, par. 2 1)"
@@ -280,7 +280,7 @@ def test_english_page_and_lead_in(tmp_path: Path) -> None:
     res = html_resolution(source, source="x", filename=NAME.format("en"))
     assert [(p.reference.partition("#")[2], p.text) for p in res.paragraphs] == [
         ("pp1", "Whereas all is well,"),
-        ("op1", "Now, therefore,\nThe General Assembly\nProclaims this Declaration."),
+        ("op1", "Now, therefore, The General Assembly Proclaims this Declaration."),
         ("art1", "Everyone."),
         ("art2", "No one."),
     ]
@@ -296,7 +296,7 @@ def test_french_lead_in_and_a_page_without_body_tag() -> None:
     assert res.title == "Déclaration"
     assert [(p.reference.partition("#")[2], p.text) for p in res.paragraphs] == [
         ("pp1", "Considérant que oui,"),
-        ("op1", "Par conséquent,\nL’Assemblée générale,\nProclame."),
+        ("op1", "Par conséquent, L’Assemblée générale, Proclame."),
         ("art1", "Tous."),
     ]
 
