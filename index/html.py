@@ -27,7 +27,7 @@ name (``A_RES_217_A_III.fr.html``); a file with neither is rejected.
 >>> res.paragraphs[-1].label
 'A/RES/217 A (III), article 2, par. 2'
 >>> res.paragraphs[1].text
-'L’Assemblée générale\\nProclame la présente Déclaration.'
+'L’Assemblée générale Proclame la présente Déclaration.'
 """
 
 from __future__ import annotations
