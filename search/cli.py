@@ -201,8 +201,8 @@ def index_command(
 ) -> None:
     """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
 
-    Reads .txt and .pdf resolutions and UN Parallel Corpus files (.fr/.en with
-    their .ids), recursively. Only new and changed files are read again.
+    Reads .txt, .pdf and .html resolutions and UN Parallel Corpus files (.fr/.en
+    with their .ids), recursively. Only new and changed files are read again.
     """
     from resolu.corpus import corpus_dir as shipped
     from resolu.index import build_index
