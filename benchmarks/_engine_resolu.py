@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import cProfile
 import time
-from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from _reader import find as _find
 from _timing import maxrss_mb, run_worker, time_queries
 
 
@@ -56,17 +56,6 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
         "profiled": bool(profile_dir),
         **timings,
     }
-
-
-def _find(name: str, *modules: str) -> Any:
-    for module in modules:
-        try:
-            found = getattr(import_module(module), name, None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
 
 
 def _queries(
