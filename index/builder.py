@@ -24,11 +24,19 @@ from whoosh.writing import IndexWriter
 from .errors import CorpusError, IndexCorrupt
 from .model import Paragraph, Resolution
 from .reader import HTML_SUFFIXES, TEXT_SUFFIXES, read_resolution
-from .schema import SCHEMA_VERSION, build_schema, sort_key, text_field, title_field
+from .schema import (
+    INDEX_NAME,
+    SCHEMA_VERSION,
+    VERSION_FILE,
+    build_schema,
+    index_version,
+    sort_key,
+    text_field,
+    title_field,
+)
 
 __all__ = ["IndexReport", "build_index", "corpus_files", "resolution_documents"]
 
-_INDEX_NAME = "resolu"
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
 
@@ -84,13 +92,13 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 def _digest(path: Path) -> str:
     h = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
     # A parallel-corpus file is read with its ids file: both make its content.
     ids = path.with_suffix(".ids")
-    if path.suffix in (".fr", ".en") and ids.is_file():
-        h.update(ids.read_bytes())
+    parts = [path, ids] if path.suffix in (".fr", ".en") and ids.is_file() else [path]
+    for part in parts:
+        with part.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
     return h.hexdigest()
 
 
@@ -161,21 +169,13 @@ def _open_existing(index_dir: Path) -> Any | None:
     if not index_dir.exists():
         return None
     try:
-        if not whoosh_index.exists_in(str(index_dir), indexname=_INDEX_NAME):
+        if not whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
             return None
-        ix = whoosh_index.open_dir(str(index_dir), indexname=_INDEX_NAME)
-        if _schema_version(index_dir) != SCHEMA_VERSION:
-            return None
-        return ix
+        if index_version(index_dir) != SCHEMA_VERSION:
+            return None  # built by another version: rebuilt, not opened
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except Exception as exc:  # a damaged index is rebuilt, not trusted
         raise IndexCorrupt(f"{index_dir}: cannot open the index ({exc})") from exc
-
-
-def _schema_version(index_dir: Path) -> int:
-    try:
-        return int((index_dir / "VERSION").read_text().strip())
-    except (OSError, ValueError):
-        return 0
 
 
 def build_index(
@@ -192,12 +192,12 @@ def build_index(
     New files are added, changed ones (by content hash) re-indexed, and the
     paragraphs of files that are gone deleted. A file the reader rejects is
     skipped and reported. ``rebuild`` starts from an empty index. ``procs``
-    processes analyse documents (default: both cores when there are at least
-    :data:`PARALLEL_FROM` files or paragraphs to index, where it measured
-    1.56 times faster on 902 files; one otherwise, where starting workers
-    costs more than it saves); ``procs > 1``
-    analyses documents in that many processes. The previous index stays
-    intact and searchable until the run commits.
+    processes analyse documents; by default both cores when there are at
+    least :data:`PARALLEL_FROM` files (or 5 MB of parallel-corpus text) to
+    index, where two measured 1.7 times faster on the 902 Security Council
+    files (benchmarks/index_memory.py), and one otherwise, where starting
+    workers costs more than it saves. The previous index stays intact and
+    searchable until the run commits.
     """
     started = time.perf_counter()
     corpus = Path(corpus_dir)
@@ -224,7 +224,7 @@ def build_index(
         work = Path(f"{target}.building-{os.getpid()}")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        ix = whoosh_index.create_in(str(work), build_schema(), indexname=_INDEX_NAME)
+        ix = whoosh_index.create_in(str(work), build_schema(), indexname=INDEX_NAME)
     else:
         work = target
         ix = existing
@@ -292,7 +292,7 @@ def build_index(
             shutil.rmtree(work, ignore_errors=True)
         raise
     if existing is None:
-        (work / "VERSION").write_text(f"{SCHEMA_VERSION}\n")
+        (work / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
         _swap_in(work, target)
     total = _paragraph_count(target)
     return IndexReport(
@@ -328,7 +328,7 @@ def _auto_procs(current: dict[str, Path], to_index: list[str]) -> int:
 
 
 def _paragraph_count(target: Path) -> int:
-    ix = whoosh_index.open_dir(str(target), indexname=_INDEX_NAME)
+    ix = whoosh_index.open_dir(str(target), indexname=INDEX_NAME)
     try:
         with ix.searcher() as s:
             return int(s.doc_count() - sum(1 for _ in s.document_numbers(doctype="file")))
@@ -349,8 +349,8 @@ def _check_target(target: Path) -> None:
         not target.is_dir()
         or (
             any(target.iterdir())
-            and not (target / "VERSION").exists()
-            and not whoosh_index.exists_in(str(target), indexname=_INDEX_NAME)
+            and not (target / VERSION_FILE).exists()
+            and not whoosh_index.exists_in(str(target), indexname=INDEX_NAME)
         )
     ):
         raise IndexCorrupt(f"{target}: exists and is not a resolu index; refusing to replace it")

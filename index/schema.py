@@ -9,15 +9,20 @@ commit as its paragraphs, so an incremental run never trusts a stale manifest.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SymbolAnalyzer, english_analyzer, exact_analyzer, french_analyzer
 
 __all__ = [
+    "INDEX_NAME",
     "KEY_SEP",
     "LANGUAGES",
     "SCHEMA_VERSION",
+    "VERSION_FILE",
     "build_schema",
+    "index_version",
     "sort_key",
     "text_field",
     "title_field",
@@ -29,6 +34,18 @@ KEY_SEP = "\x00"
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
 SCHEMA_VERSION = 2
 LANGUAGES = ("fr", "en")
+#: Whoosh's name for our index inside its folder (files ``_resolu_*``).
+INDEX_NAME = "resolu"
+#: The file in an index folder that records the SCHEMA_VERSION it was built with.
+VERSION_FILE = "VERSION"
+
+
+def index_version(index_dir: Path) -> int:
+    """Return the schema version an index folder was built with (0 when unknown)."""
+    try:
+        return int((index_dir / VERSION_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return 0
 
 
 def text_field(language: str) -> str:

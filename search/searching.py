@@ -17,8 +17,8 @@ from typing import Any
 from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexCorrupt, IndexNotFound, ReferenceNotFound
 from resolu.index.model import Paragraph, Resolution
+from resolu.index.schema import INDEX_NAME, SCHEMA_VERSION, index_version, text_field
 from resolu.index.schema import KEY_SEP as _KEY_SEP
-from resolu.index.schema import SCHEMA_VERSION, text_field
 from resolu.index.symbols import normalize_symbol
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -30,8 +30,6 @@ from .ranking import RERANK_DEPTH, rerank, weighting
 
 __all__ = ["Index", "open_index"]
 
-_INDEX_NAME = "resolu"
-
 
 def open_index(index_dir: Path | str) -> Index:
     """Open the index in ``index_dir`` for searching.
@@ -40,10 +38,9 @@ def open_index(index_dir: Path | str) -> Index:
     when it cannot be read.
     """
     path = Path(index_dir).expanduser()
-    if not path.is_dir() or not any(path.glob(f"_{_INDEX_NAME}_*.toc")):
+    if not path.is_dir() or not any(path.glob(f"_{INDEX_NAME}_*.toc")):
         raise IndexNotFound(f"no index in {path}")
-    version = (path / "VERSION").read_text().strip() if (path / "VERSION").is_file() else ""
-    if version != str(SCHEMA_VERSION):
+    if index_version(path) != SCHEMA_VERSION:
         # The analyzers are pickled into the index: one built by another
         # version of resolu may not even unpickle, and would analyse queries
         # differently from its documents if it did.
@@ -57,7 +54,7 @@ def open_index(index_dir: Path | str) -> Index:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = whoosh_index.open_dir(str(path), indexname=_INDEX_NAME)
+            ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
             searcher = ix.searcher(weighting=weighting())
         except Exception as exc:
             reason = f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
@@ -159,15 +156,10 @@ class Index:
         total = len(rows) if fetch is None else len(results)
         if RERANK_DEPTH and len(rows) > 1:
             rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
-        keys = self._sort_keys()
-        keyed = [(score, docnum, keys(docnum)) for score, docnum in rows]
+        keys = s.reader().column_reader("sortkey")
+        keyed = [(score, docnum, keys[docnum]) for score, docnum in rows]
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
-
-    def _sort_keys(self) -> Any:
-        reader = self._fresh().reader()
-        column = reader.column_reader("sortkey")
-        return lambda docnum: column[docnum]
 
     def _hit(
         self,
@@ -282,13 +274,6 @@ class Index:
         found.sort(key=lambda f: f["payload"]["order"])
         return found
 
-    def resolutions(self) -> list[tuple[str, str, str]]:
-        """Return (symbol, language, title) of every resolution in the index."""
-        seen: dict[tuple[str, str], str] = {}
-        for f in self._fresh().documents(doctype="para"):
-            seen.setdefault((f["symbol"], f["lang"]), f["payload"].get("title", ""))
-        return sorted((s, lang, t) for (s, lang), t in seen.items())
-
 
 def _paragraph(p: dict[str, Any]) -> Paragraph:
     return Paragraph(
@@ -300,7 +285,7 @@ def _paragraph(p: dict[str, Any]) -> Paragraph:
         order=p["order"],
         cites_footnotes=tuple(p.get("cites_footnotes", ())),
         cites_symbols=tuple(p.get("cites_symbols", ())),
-        lines=(int(p.get("lines", (0, 0))[0]), int(p.get("lines", (0, 0))[1])),
+        lines=(int(p["lines"][0]), int(p["lines"][1])),
         aligned=tuple(p.get("aligned", ())),
     )
 
