@@ -303,10 +303,9 @@ class Compiled:
     prefixes: set[tuple[str, str]] = field(default_factory=set)
     #: Exact phrases as lists of exact-field terms.
     phrases: list[list[str]] = field(default_factory=list)
-    #: The same query with plain words OR-ed, for the partial-match fallback.
+    #: The same query with plain words OR-ed, for the partial-match fallback;
+    #: None unless the query is two or more plain words.
     partial: wq.Query | None = None
-    #: Whether the query is made only of plain words (so the fallback applies).
-    plain: bool = False
 
 
 _TITLE_BOOST = 0.3
@@ -314,6 +313,17 @@ _TITLE_BOOST = 0.3
 
 def _any(queries: list[wq.Query]) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _in_paragraph(make: Any, text_name: str, title_name: str, forms: list[str]) -> wq.Query:
+    """Match a paragraph holding one of ``forms``; its title only adds to the score.
+
+    ``make`` is the query class (``Term``, ``Prefix``) taking a field and a form.
+    """
+    return wq.AndMaybe(
+        _any([make(text_name, f) for f in forms]),
+        _any([make(title_name, f, boost=_TITLE_BOOST) for f in forms]),
+    )
 
 
 def phrase_words(schema: Schema, text: str) -> list[str]:
@@ -333,11 +343,11 @@ class _Compiler:
         self.out = Compiled(query=wq.NullQuery)
         self.stopped: list[str] = []
 
-    def analyse(self, fieldname: str, text: str) -> list[list[Any]]:
-        """Return the query-time terms of ``text`` grouped by position."""
-        groups: dict[int, list[Any]] = {}
+    def analyse(self, fieldname: str, text: str) -> list[list[str]]:
+        """Return the query-time terms of ``text`` grouped by position (alternatives)."""
+        groups: dict[int, list[str]] = {}
         for t in field_analyzer(self.schema, fieldname)(text, positions=True, mode="query"):
-            groups.setdefault(t.pos, []).append((t.text, getattr(t, "folded", "") or t.text))
+            groups.setdefault(t.pos, []).append(t.text)
         return [groups[p] for p in sorted(groups)]
 
     def word(self, node: Node, lang: str, negated: bool) -> wq.Query | None:
@@ -346,17 +356,9 @@ class _Compiler:
         if not groups:
             self.stopped.append(node.text)
             return None
-        conj: list[wq.Query] = []
-        for alts in groups:
-            in_text: list[wq.Query] = []
-            in_title: list[wq.Query] = []
-            for term, _folded in alts:
-                in_text.append(wq.Term(tf, term))
-                in_title.append(wq.Term(tt, term, boost=_TITLE_BOOST))
-                if not negated:
-                    self.out.terms.add((tf, term))
-            # The paragraph must hold the word; the title only adds to its score.
-            conj.append(wq.AndMaybe(_any(in_text), _any(in_title)))
+        if not negated:
+            self.out.terms.update((tf, term) for alts in groups for term in alts)
+        conj = [_in_paragraph(wq.Term, tf, tt, alts) for alts in groups]
         return conj[0] if len(conj) == 1 else wq.And(conj)
 
     def phrase(self, node: Node, negated: bool) -> wq.Query:
@@ -383,14 +385,9 @@ class _Compiler:
             forms = {t.text for t in field_analyzer(self.schema, "exact")(node.text, mode="query")}
         if not forms:
             raise QuerySyntaxError("this prefix has no searchable letters", self.q, node.pos)
-        in_text: list[wq.Query] = []
-        in_title: list[wq.Query] = []
-        for form in sorted(forms):
-            in_text.append(wq.Prefix(tf, form))
-            in_title.append(wq.Prefix(tt, form, boost=_TITLE_BOOST))
-            if not negated:
-                self.out.prefixes.add((tf, form))
-        return wq.AndMaybe(_any(in_text), _any(in_title))
+        if not negated:
+            self.out.prefixes.update((tf, form) for form in forms)
+        return _in_paragraph(wq.Prefix, tf, tt, sorted(forms))
 
     def field(self, node: Node) -> wq.Query:
         name, value = node.name, node.text.strip()
@@ -484,9 +481,7 @@ def compile_query(q: str, schema: Schema) -> Compiled:
             0,
         )
     comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
-    plain = tree.op == "word" or (tree.op == "and" and all(c.op == "word" for c in tree.children))
-    comp.out.plain = plain
-    if plain and tree.op == "and":
+    if tree.op == "and" and all(c.op == "word" for c in tree.children):
         parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]
         if parts:
             comp.out.partial = parts[0] if len(parts) == 1 else wq.Or(parts)
