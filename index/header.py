@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .dates import DATE, iso_date
 from .symbols import SYMBOL_RE, is_symbol
 
 __all__ = ["BODIES", "Header", "body_line", "parse_header", "symbol_from_filename", "with_masthead"]
@@ -46,19 +47,7 @@ _BODY_LINES: list[tuple[re.Pattern[str], str, str]] = [
     (_body(r"Human\s+Rights\s+Council", "The"), "HRC", "en"),
 ]
 
-_MONTHS = {
-    m: i + 1
-    for names in (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "january february march april may june july august september october november december",
-    )
-    for i, m in enumerate(names.split())
-}
-_MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
-_DATE = re.compile(
-    r"\b(\d{1,2})(?:er)?\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\s+(\d{4})\b",
-    re.I,
-)
+_DATE = re.compile(rf"\b{DATE}\b", re.I)
 _ADOPTED = re.compile(
     r"(?:adopted|adopt[ée]e?|resolution adopted|of|du|on|le)\b[^\n]{0,80}?" + _DATE.pattern, re.I
 )
@@ -97,11 +86,6 @@ def _roman(text: str) -> int:
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN[b] > v else v
     return total
-
-
-def _iso(m: re.Match[str]) -> str:
-    day, month, year = m.group(1), m.group(2).lower(), m.group(3)
-    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
 
 
 def symbol_from_filename(name: str) -> str:
@@ -202,7 +186,7 @@ def parse_header(
     if m3:
         d = _DATE.search(m3.group(0))
         if d:
-            adopted = _iso(d)
+            adopted = iso_date(*d.groups())
     session, year = session_and_year(symbol)
     if adopted:
         year = int(adopted[:4])

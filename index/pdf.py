@@ -47,6 +47,7 @@ from pathlib import Path
 
 from resolu.index.errors import CorpusError
 
+from .dates import DATE, iso_date
 from .ordinals import session_number
 
 __all__ = [
@@ -342,18 +343,6 @@ def _is_title_fragment(text: str, title: str) -> bool:
 
 # --- Masthead ---------------------------------------------------------------------
 
-_MONTHS = {
-    month: number
-    for months in (
-        "january february march april may june july august september october november december",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "- fevrier - - - - - aout - - - decembre",
-    )
-    for number, month in enumerate(months.split(), start=1)
-    if month != "-"
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = rf"(\d{{1,2}})(?:er)?\s+((?i:{_MONTH}))\s+(\d{{4}})"  # "10 October 2018", "1er mars 2019"
 _SYMBOL = re.compile(r"\b((?:A|S)/(?:[A-Z]+/)*RES/[\w.-]+(?:/[\w.-]+)*(?: \(\d{4}\))?)(\*)?")
 #: Printed organ name -> the organ's (English) name, most specific first: a
 #: Human Rights Council masthead also names the General Assembly.
@@ -367,15 +356,15 @@ _ORGANS = {
 }
 #: The adoption line: (organ, date) or, in the Security Council, (organ, meeting, date).
 _ADOPTIONS = [
-    re.compile(rf"Resolution adopted by the (General Assembly|Human Rights Council) on {_DATE}"),
+    re.compile(rf"Resolution adopted by the (General Assembly|Human Rights Council) on {DATE}"),
     re.compile(
         r"Résolution adoptée par (?:l’|le )(Assemblée générale|Conseil des droits de l’homme)"
-        rf" le {_DATE}"
+        rf" le {DATE}"
     ),
     re.compile(
-        rf"Adopted by the (Security Council) at its (\d+)(?:st|nd|rd|th) meeting, on {_DATE}"
+        rf"Adopted by the (Security Council) at its (\d+)(?:st|nd|rd|th) meeting, on {DATE}"
     ),
-    re.compile(rf"Adoptée par le (Conseil de sécurité) à sa (\d+) ?(?:e|re|ᵉ) séance, le {_DATE}"),
+    re.compile(rf"Adoptée par le (Conseil de sécurité) à sa (\d+) ?(?:e|re|ᵉ) séance, le {DATE}"),
 ]
 _SESSIONS = [
     # "Seventy-third session", "Tenth emergency special session"
@@ -390,10 +379,6 @@ _SESSIONS = [
 _AGENDA = re.compile(
     r"\bAgenda items? ([\w()]+(?:(?:,| and) [\w()]+)*)|\bPoints? (.{1,40}?) de l’ordre du jour"
 )
-
-
-def _iso(day: str, month: str, year: str) -> str:
-    return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
 def masthead(text: str) -> dict[str, str]:
@@ -431,8 +416,8 @@ def masthead(text: str) -> dict[str, str]:
         found["organ"] = _ORGANS[adoption.group(1)]
     elif organs:
         found["organ"] = organs[0]
-    if match := re.search(r"Distr\. ?:? ?\w+ .{0,40}?" + _DATE, flat):
-        found["distributed"] = _iso(*match.groups())
+    if match := re.search(r"Distr\. ?:? ?\w+ .{0,40}?" + DATE, flat):
+        found["distributed"] = iso_date(*match.groups())
     sessions = [match for pattern in _SESSIONS if (match := pattern.search(flat))]
     if sessions:
         found["session"] = min(sessions, key=lambda match: match.start()).group(0)
@@ -443,7 +428,7 @@ def masthead(text: str) -> dict[str, str]:
     if adoption and len(adoption.groups()) == 5:
         found["meeting"] = adoption.group(2)
     if adoption:
-        found["adopted"] = _iso(*adoption.groups()[-3:])
+        found["adopted"] = iso_date(*adoption.groups()[-3:])
     if match := re.search(r"\[[^\]]*?\(([A-Z]/[^()\]]+)\)\]", flat):
         found["draft"] = match.group(1)
     if match := re.search(r"\n *(?:E?S-)?\d+/\d+\. +(.+(?:\n(?!\s*\n).+)*)", page):
