@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import CorpusError
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "read_bytes"]
 
 # Control characters other than line and page breaks, and the C1 range that
 # Windows-1252 leaves undefined: signs of binary data or a wrong encoding.
@@ -58,3 +58,11 @@ def decode_text(data: bytes, path: Path | str) -> str:
     if not _looks_like_text(text):
         raise CorpusError(path, "binary or non-text content, not a text resolution")
     return text
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return a file's bytes, or raise :class:`CorpusError` saying why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None

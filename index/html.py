@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .decoding import read_bytes
 from .errors import CorpusError
 from .header import body_line, parse_header
 from .labels import article_label, label, reference
@@ -268,11 +269,9 @@ def decode_html(data: bytes, path: Path | str) -> str:
 def read_html(path: Path | str) -> Resolution:
     """Read one HTML resolution file into a :class:`Resolution`."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
-    return html_resolution(decode_html(data, path), source=str(path), filename=path.name)
+    return html_resolution(
+        decode_html(read_bytes(path), path), source=str(path), filename=path.name
+    )
 
 
 def _article_number(heading: str) -> str:

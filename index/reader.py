@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .decoding import decode_text
+from .decoding import decode_text, read_bytes
 from .errors import CorpusError
 from .model import Resolution
 from .splitter import split_resolution
@@ -21,11 +21,7 @@ def read_text(path: Path) -> str:
         from .pdf import pdf_to_text  # the PDF library loads only when a PDF comes
 
         return pdf_to_text(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode_text(data, path)
+    return decode_text(read_bytes(path), path)
 
 
 def read_resolution(path: Path | str) -> Resolution:
