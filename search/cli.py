@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from resolu.corpus.services import (
+    DEFAULT_DIGITAL_LIBRARY_URL,
+    DEFAULT_ODS_URL,
+    DIGITAL_LIBRARY_ENV_VAR,
+    ODS_ENV_VAR,
+)
 from resolu.index.errors import QuerySyntaxError, ResoluError
 
-from .locations import ENV_VAR, default_index_dir
+from .locations import ENV_VAR, LIBRARY_ENV_VAR, default_index_dir, default_library_dir
 
 __all__ = ["cli", "main"]
 
@@ -209,26 +215,209 @@ def index_command(
 
     corpus = corpus_dir or shipped()
     target = index_dir or default_index_dir()
-    tty = sys.stderr.isatty()
-    bar: Any = None
-
-    def progress(done: int, total: int, path: str) -> None:
-        nonlocal bar
-        if tty:
-            if bar is None:
-                bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
-                bar.__enter__()
-            bar.update(1)
-        elif done == total or done % 100 == 0:
-            click.echo(f"indexed {done}/{total} files ({path})", err=True)
-
+    progress = _Progress("indexing", "indexed {done}/{total} files ({what})", every=100)
     try:
         report = build_index(corpus, target, rebuild=rebuild, procs=procs, progress=progress)
     except ResoluError as exc:
         _fail(exc)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        progress.close()
+    _print_index_report(report)
+
+
+class _Progress:
+    """A progress bar on a terminal; elsewhere (a log, a pipe) a line every ``every`` items."""
+
+    def __init__(self, label: str, line: str, *, every: int) -> None:
+        self.label = label
+        self.line = line
+        self.every = every
+        self.tty = sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+                self.bar.__enter__()
+            self.bar.update(1)
+        elif done == total or done % self.every == 0:
+            click.echo(self.line.format(done=done, total=total, what=what), err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+_FETCH_HELP = """\
+Download resolutions from the UN into your library folder, then index it.
+
+\b
+By symbol, from the Official Document System:
+  resolu fetch A/RES/55/109 'S/RES/242(1967)' --lang fr,en
+By list, from the UN Digital Library's catalogue:
+  resolu fetch --body AG --session 55      (General Assembly, 55th session)
+  resolu fetch --body CS --year 2000       (Security Council, resolutions of 2000)
+
+A file already fetched (same checksum) is not fetched again, and a file
+resolu did not write is never overwritten. Each file is written under a
+temporary name and renamed when complete. The report lists what was fetched,
+skipped, missing (404) or refused (an HTML page where a PDF was expected).
+Exit 1 if a host cannot be reached or a download failed past its retries.
+
+Until one index can hold several folders, the index then holds the library
+folder only (as after 'resolu index LIBRARY'); --no-index leaves it alone.
+"""
+
+
+@cli.command("fetch", help=_FETCH_HELP)
+@click.argument("symbols", nargs=-1)
+@click.option(
+    "--lang",
+    default="fr",
+    show_default=True,
+    help="Languages, comma-separated, among fr, en, es, ar, ru, zh.",
+)
+@click.option(
+    "--body",
+    type=click.Choice(["AG", "GA", "CS", "SC"], case_sensitive=False),
+    help="List a body's resolutions: AG/GA (General Assembly), CS/SC (Security Council).",
+)
+@click.option(
+    "--session", type=click.IntRange(min=1), help="General Assembly session (with --body AG)."
+)
+@click.option("--year", type=click.IntRange(1946, 2100), help="Year of adoption (with --body).")
+@click.option(
+    "--library",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=LIBRARY_ENV_VAR,
+    default=None,
+    help=f"Library folder (default: ${LIBRARY_ENV_VAR}, else beside the index).",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be fetched; download nothing.")
+@click.option("--no-index", is_flag=True, help="Download only; do not index the library.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for an answer before retrying.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Further attempts after a 429, a 5xx, a timeout or a dropped connection.",
+)
+@click.option(
+    "--ods-url",
+    envvar=ODS_ENV_VAR,
+    default=DEFAULT_ODS_URL,
+    show_default=True,
+    help=f"Official Document System address (or ${ODS_ENV_VAR}).",
+)
+@click.option(
+    "--digital-library-url",
+    envvar=DIGITAL_LIBRARY_ENV_VAR,
+    default=DEFAULT_DIGITAL_LIBRARY_URL,
+    show_default=True,
+    help=f"UN Digital Library address (or ${DIGITAL_LIBRARY_ENV_VAR}).",
+)
+@_index_dir_option
+def fetch_command(
+    symbols: tuple[str, ...],
+    lang: str,
+    body: str | None,
+    session: int | None,
+    year: int | None,
+    library: Path | None,
+    dry_run: bool,
+    no_index: bool,
+    delay: float,
+    timeout: float,
+    retries: int,
+    ods_url: str,
+    digital_library_url: str,
+    index_dir: Path | None,
+) -> None:
+    from resolu.corpus.digital_library import list_resolutions
+    from resolu.corpus.downloads import Http
+    from resolu.corpus.fetch import InvalidFetchRequest, fetch
+
+    langs = [x.strip() for x in lang.split(",") if x.strip()]
+    listing = body is not None or session is not None or year is not None
+    if symbols and listing:
+        raise click.UsageError("give symbols or --body/--session/--year, not both")
+    if not symbols and not listing:
+        raise click.UsageError("give symbols (A/RES/55/109) or --body with --session or --year")
+    if listing:
+        body = (body or "AG").upper()
+        if session is None and year is None:
+            raise click.UsageError("--body needs --session or --year")
+        if session is not None and body in ("CS", "SC"):
+            raise click.UsageError("--session is for the General Assembly (--body AG)")
+    folder = library or default_library_dir()
+    http = Http(timeout=timeout, retries=retries, delay=delay)
+    progress = _Progress("fetching", "fetched {done}/{total} ({what})", every=25)
+    try:
+        wanted: list[Any] = list(symbols)
+        if listing:
+            assert body is not None
+            wanted = list_resolutions(
+                http, body=body, session=session, year=year, base=digital_library_url
+            )
+            click.echo(f"{len(wanted)} resolutions listed by the Digital Library", err=True)
+        report = fetch(
+            wanted,
+            langs=langs,
+            dest=folder,
+            ods=ods_url,
+            http=http,
+            dry_run=dry_run,
+            progress=None if dry_run else progress,
+        )
+    except InvalidFetchRequest as exc:
+        raise _UsageError(str(exc)) from None
+    except ResoluError as exc:
+        _fail(exc)
+    finally:
+        progress.close()
+    for f in report.files:
+        if f.status == "planned":
+            click.echo(f"would fetch {f.symbol} ({f.language}) -> {f.path}  [{f.url}]")
+        elif f.status != "fetched":
+            click.echo(f"{f.status} {f.symbol} ({f.language}): {f.detail}")
+    counts = ", ".join(f"{n} {status}" for status, n in report.counts.items()) or "nothing to do"
+    click.echo(f"{report.dest}: {counts} in {report.seconds:.1f} s")
+    if (
+        not dry_run
+        and not no_index
+        and report.with_status("fetched") + report.with_status("skipped")
+    ):
+        from resolu.index import build_index
+
+        try:
+            indexed = build_index(folder, index_dir or default_index_dir())
+        except ResoluError as exc:
+            _fail(exc)
+        _print_index_report(indexed)
+    failed = len(report.with_status("failed"))
+    if failed:
+        raise click.ClickException(
+            f"{failed} download(s) failed; run the same command again to retry them"
+        )
+
+
+def _print_index_report(report: Any) -> None:
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     if not report.changed:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "default_index_dir"]
+__all__ = ["ENV_VAR", "LIBRARY_ENV_VAR", "default_index_dir", "default_library_dir"]
 
 ENV_VAR = "RESOLU_INDEX"
+LIBRARY_ENV_VAR = "RESOLU_LIBRARY"
 
 
 def default_index_dir() -> Path:
@@ -22,3 +23,11 @@ def default_index_dir() -> Path:
         return Path(env).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "resolu" / "index"
+
+
+def default_library_dir() -> Path:
+    """Return the folder ``resolu fetch`` downloads into when none is given: beside the index."""
+    env = os.environ.get(LIBRARY_ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return default_index_dir().parent / "library"

@@ -7,12 +7,13 @@ import importlib
 import pkgutil
 
 import pytest
+import resolu.corpus
 import resolu.index
 import resolu.search
 
 _SUBMODULES = (
     f"{package.__name__}.{info.name}"
-    for package in (resolu.index, resolu.search)
+    for package in (resolu.corpus, resolu.index, resolu.search)
     for info in pkgutil.iter_modules(package.__path__)
     if info.name != "__main__"
 )
