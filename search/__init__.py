@@ -24,6 +24,7 @@ from .locations import default_index_dir
 
 if TYPE_CHECKING:
     from .hits import Hit, Results
+    from .listing import ResolutionSummary
     from .query import FIELDS, parse
     from .searching import Index, open_index
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Hit": ".hits",
     "Results": ".hits",
+    "ResolutionSummary": ".listing",
     "FIELDS": ".query",
     "parse": ".query",
     "Index": ".searching",
@@ -50,6 +52,7 @@ __all__ = [
     "QuerySyntaxError",
     "ReferenceNotFound",
     "ResoluError",
+    "ResolutionSummary",
     "Results",
     "default_index_dir",
     "open_index",

@@ -142,7 +142,10 @@ def search_command(
     except ResoluError as exc:
         _fail(exc)
     if as_json:
-        click.echo(json.dumps(_results_json(results, limit, offset), ensure_ascii=False, indent=2))
+        from .serialize import results_json
+
+        output = results_json(results, limit=limit, offset=offset)
+        click.echo(json.dumps(output, ensure_ascii=False, indent=2))
         return
     _print_results(results)
 
@@ -170,9 +173,9 @@ def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Pat
     except ResoluError as exc:
         _fail(exc)
     if as_json:
-        from dataclasses import asdict
+        from .serialize import found_json
 
-        click.echo(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(found_json(found), ensure_ascii=False, indent=2))
         return
     if isinstance(found, Paragraph):
         click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
@@ -435,35 +438,39 @@ def _print_index_report(report: Any) -> None:
     )
 
 
-def _results_json(results: Any, limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "query": results.query,
-        "total": results.total,
-        "partial": results.partial,
-        "grouped": results.grouped,
-        "offset": offset,
-        "limit": limit,
-        "hits": [
-            {
-                "rank": h.rank,
-                "score": h.score,
-                "reference": h.reference,
-                "label": h.label,
-                "symbol": h.symbol,
-                "title": h.title,
-                "kind": h.kind,
-                "number": h.number,
-                "language": h.language,
-                "year": h.year,
-                "text": h.text,
-                "highlights": [list(s) for s in h.highlights],
-                "snippet": h.snippet,
-                "also": list(h.also),
-                "aligned": list(h.aligned),
-            }
-            for h in results
-        ],
-    }
+@cli.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 opens the server to the network (with a warning).",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
+)
+@_index_dir_option
+def serve_command(host: str, port: int, index_dir: Path | None) -> None:
+    """Serve the index as a local web page and JSON API (read-only).
+
+    Open http://127.0.0.1:8000/ in a browser: search page, resolutions with
+    their paragraphs, and /api/search, /api/get, /api/list (the JSON of --json).
+    """
+    from .web.server import exposure_warning, serve
+
+    try:
+        ix = _open(index_dir)
+    except ResoluError as exc:
+        _fail(exc)
+    warning = exposure_warning(host)
+    if warning:
+        click.echo(f"resolu: warning: {warning}", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"resolu: serving {ix.path} on http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    try:
+        serve(ix.path, host=host, port=port, index=ix)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def _bold_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:

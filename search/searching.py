@@ -25,6 +25,7 @@ from whoosh import query as wq
 
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
+from .listing import ResolutionSummary, list_resolutions
 from .query import Compiled, compile_query
 from .ranking import RERANK_DEPTH, rerank, weighting
 
@@ -221,6 +222,10 @@ class Index:
         return Results(query=query, hits=hits, total=len(best), partial=partial, grouped=True)
 
     # ------------------------------------------------------------ lookups
+
+    def resolutions(self) -> tuple[ResolutionSummary, ...]:
+        """Return one summary per indexed resolution (symbol, title, languages, …), by symbol."""
+        return list_resolutions(self._fresh())
 
     def get(self, reference: str, *, lang: str | None = None) -> Paragraph | Resolution:
         """Return the paragraph a reference names, or the whole resolution for a bare symbol.

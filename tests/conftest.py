@@ -10,7 +10,7 @@ import pytest
 from resolu.corpus import corpus_dir
 from resolu.index import build_index
 from resolu.search import Index, open_index
-from support import SEED
+from support import SEED, SHARED_DATA
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +24,17 @@ def corpus_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of the shipped corpus, built once for the session."""
     target = tmp_path_factory.mktemp("corpus-index") / "index"
     build_index(corpus_dir(), target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def web_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the shipped resolution and, where ../shared/data has it, the UDHR (fr, en)."""
+    corpus = tmp_path_factory.mktemp("web-corpus")
+    for f in [SEED, *(SHARED_DATA / "udhr").glob("*.html")]:
+        shutil.copy(f, corpus / f.name)
+    target = tmp_path_factory.mktemp("web-index") / "index"
+    build_index(corpus, target)
     return target
 
 

@@ -1,0 +1,74 @@
+"""What an index holds: one summary per indexed resolution, for browsing and ``/api/list``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resolu.index.schema import KEY_SEP, LANGUAGES
+
+__all__ = ["ResolutionSummary", "list_resolutions"]
+
+
+@dataclass(frozen=True)
+class ResolutionSummary:
+    """One indexed resolution: its metadata in its first language (French first).
+
+    ``languages`` lists every language the index holds it in; ``paragraphs``
+    counts its paragraphs in the first of them.
+    """
+
+    symbol: str
+    title: str
+    body: str
+    session: str
+    year: int | None
+    adopted: str
+    languages: tuple[str, ...]
+    paragraphs: int
+
+
+def list_resolutions(searcher: Any) -> tuple[ResolutionSummary, ...]:
+    """Return a summary of each resolution a Whoosh searcher sees, in symbol order.
+
+    Reads the sort-key column and the language postings, and the stored
+    fields of one paragraph per resolution and language only.
+    """
+    keys = searcher.reader().column_reader("sortkey")
+    lang_of: dict[int, str] = {}
+    for lang in LANGUAGES:
+        for docnum in searcher.document_numbers(lang=lang):
+            lang_of[docnum] = lang
+    # (symbol, language) -> [paragraph count, smallest sort key, its document]
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for docnum in searcher.document_numbers(doctype="para"):
+        key = keys[docnum]
+        group = (key.partition(KEY_SEP)[0], lang_of.get(docnum, "fr"))
+        found = groups.get(group)
+        if found is None:
+            groups[group] = [1, key, docnum]
+        else:
+            found[0] += 1
+            if key < found[1]:
+                found[1], found[2] = key, docnum
+    by_symbol: dict[str, list[tuple[str, list[Any]]]] = {}
+    for (symbol, lang), found in groups.items():
+        by_symbol.setdefault(symbol, []).append((lang, found))
+    out = []
+    for symbol in sorted(by_symbol):
+        versions = sorted(by_symbol[symbol], key=lambda v: (v[0] != "fr", v[0]))
+        count, _key, docnum = versions[0][1]
+        p = searcher.stored_fields(docnum)["payload"]
+        out.append(
+            ResolutionSummary(
+                symbol=p["symbol"],
+                title=p.get("title", ""),
+                body=p.get("body", ""),
+                session=p.get("session", ""),
+                year=p.get("year"),
+                adopted=p.get("adopted", ""),
+                languages=tuple(lang for lang, _ in versions),
+                paragraphs=count,
+            )
+        )
+    return tuple(out)

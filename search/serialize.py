@@ -1,0 +1,76 @@
+"""The JSON shapes of resolu's answers, shared by ``resolu … --json`` and the web API.
+
+One serialiser for both, so that a script moving from the command line to
+``/api/`` reads the same keys. Values are plain ``dict``/``list``/``str``/
+``int``/``float``/``None``, ready for :func:`json.dumps`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from resolu.index.model import Paragraph, Resolution
+
+from .hits import Hit, Results
+from .listing import ResolutionSummary
+
+__all__ = ["found_json", "hit_json", "resolutions_json", "results_json"]
+
+
+def hit_json(h: Hit) -> dict[str, Any]:
+    """Return one hit as JSON (the README documents its keys)."""
+    return {
+        "rank": h.rank,
+        "score": h.score,
+        "reference": h.reference,
+        "label": h.label,
+        "symbol": h.symbol,
+        "title": h.title,
+        "kind": h.kind,
+        "number": h.number,
+        "language": h.language,
+        "year": h.year,
+        "text": h.text,
+        "highlights": [list(s) for s in h.highlights],
+        "snippet": h.snippet,
+        "also": list(h.also),
+        "aligned": list(h.aligned),
+    }
+
+
+def results_json(results: Results, *, limit: int, offset: int) -> dict[str, Any]:
+    """Return a page of results as JSON, with the paging that produced it."""
+    return {
+        "query": results.query,
+        "total": results.total,
+        "partial": results.partial,
+        "grouped": results.grouped,
+        "offset": offset,
+        "limit": limit,
+        "hits": [hit_json(h) for h in results],
+    }
+
+
+def found_json(found: Paragraph | Resolution, *, with_source: bool = True) -> dict[str, Any]:
+    """Return a paragraph or a whole resolution as JSON.
+
+    ``with_source=False`` leaves out ``source``, the path of the file the
+    resolution was read from: the web API never tells a client where files live.
+    """
+    out = asdict(found)
+    if not with_source:
+        out.pop("source", None)
+    return out
+
+
+def resolutions_json(
+    summaries: tuple[ResolutionSummary, ...], *, limit: int, offset: int
+) -> dict[str, Any]:
+    """Return a page of the indexed resolutions as JSON."""
+    return {
+        "total": len(summaries),
+        "offset": offset,
+        "limit": limit,
+        "resolutions": [asdict(s) for s in summaries[offset : offset + limit]],
+    }
