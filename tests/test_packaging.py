@@ -31,6 +31,13 @@ def test_wheel_installs_under_one_root_with_the_corpus(wheel: Path) -> None:
     assert "resolu/corpus/000_f730982b1d88a241.txt" in names
     assert {"resolu/index/py.typed", "resolu/search/py.typed"} <= set(names)
     assert "resolu/search/__main__.py" in names
+    # resolu serve's templates and assets travel as package data.
+    assert {
+        "resolu/search/web/templates/search.html",
+        "resolu/search/web/templates/resolution.html",
+        "resolu/search/web/static/style.css",
+        "resolu/search/web/static/cite.js",
+    } <= set(names)
     seed = zipfile.ZipFile(wheel).read("resolu/corpus/000_f730982b1d88a241.txt")
     assert seed == (REPO / "corpus" / "000_f730982b1d88a241.txt").read_bytes()
 
