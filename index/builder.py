@@ -23,7 +23,7 @@ from whoosh.writing import IndexWriter
 
 from .errors import CorpusError, IndexCorrupt
 from .model import Paragraph, Resolution
-from .reader import HTML_SUFFIXES, TEXT_SUFFIXES, read_resolution
+from .reader import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, read_resolution
 from .schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
@@ -76,8 +76,9 @@ def _is_parallel(path: Path) -> bool:
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Return the files under a folder that resolu reads, sorted, hidden ones left out.
 
-    Text files (``.txt``), PDF files, HTML files (``.html``/``.htm``) and UN
-    Parallel Corpus files (``.fr``/``.en`` with a ``.ids`` beside them).
+    Text files (``.txt``), PDF files, Word files (``.docx``), HTML files
+    (``.html``/``.htm``) and UN Parallel Corpus files (``.fr``/``.en`` with a
+    ``.ids`` beside them).
     """
     found = []
     for path in sorted(corpus_dir.rglob("*")):
@@ -85,7 +86,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == ".pdf" or _is_parallel(path):
+        readable = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+        if suffix in readable or suffix == ".pdf" or _is_parallel(path):
             found.append(path)
     return found
 

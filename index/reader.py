@@ -9,23 +9,30 @@ from .errors import CorpusError
 from .model import Resolution
 from .splitter import split_resolution
 
-__all__ = ["HTML_SUFFIXES", "TEXT_SUFFIXES", "read_resolution", "read_text"]
+__all__ = ["DOCX_SUFFIXES", "HTML_SUFFIXES", "TEXT_SUFFIXES", "read_resolution", "read_text"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+#: Word files (the reader is resolu.corpus.word; the legacy .doc is not read, see README).
+DOCX_SUFFIXES = frozenset({".docx"})
 
 
 def read_text(path: Path) -> str:
-    """Return a resolution file's text: decoded if a text file, extracted if a PDF."""
+    """Return a resolution file's text: decoded if a text file, extracted if a PDF or Word file."""
     if path.suffix.lower() == ".pdf":
         from .pdf import pdf_to_text  # the PDF library loads only when a PDF comes
 
         return pdf_to_text(path)
+    if path.suffix.lower() in DOCX_SUFFIXES:
+        from resolu.corpus.word import docx_text
+
+        text: str = docx_text(path)
+        return text
     return decode_text(read_bytes(path), path)
 
 
 def read_resolution(path: Path | str) -> Resolution:
-    """Read one resolution file (text, PDF or HTML) and split it into citable paragraphs.
+    """Read one resolution file (text, PDF, Word or HTML) and split it into citable paragraphs.
 
     Raises :class:`~resolu.index.errors.CorpusError`, naming the file and the
     reason, for a file that is unreadable, undecodable or not a resolution.

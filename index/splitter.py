@@ -273,14 +273,16 @@ def _blocks(
             continue
         # Footnote markers: the next expected number glued to a word.
         cited: list[str] = []
+        after = 0  # markers come in order: the next one is after the last one found
         while True:
             # printed text has its raised markers glued on: a spaced number is a number
             spaced = next_marker in candidates and not printed
             pat = _marker_pattern(next_marker, spaced=spaced)
-            mm = pat.search(s)
+            mm = pat.search(s, after)
             if not mm:
                 break
             s = s[: mm.start()] + s[mm.end() :]
+            after = mm.start()
             cited.append(str(next_marker))
             pending.add(next_marker)
             next_marker += 1

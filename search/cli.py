@@ -210,7 +210,7 @@ def index_command(
 ) -> None:
     """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
 
-    Reads .txt, .pdf and .html resolutions and UN Parallel Corpus files (.fr/.en
+    Reads .txt, .pdf, .docx and .html resolutions and UN Parallel Corpus files (.fr/.en
     with their .ids), recursively. Only new and changed files are read again.
     """
     from resolu.corpus import corpus_dir as shipped
