@@ -35,7 +35,9 @@ def find(name: str, *modules: str) -> Any | None:
 
 
 def _resolu_index() -> Any | None:
-    read_resolution = find("read_resolution", "resolu.index", "resolu.index.reader")
+    read_resolution = find(
+        "read_resolution", "resolu.corpus", "resolu.index", "resolu.index.reader"
+    )
     if read_resolution is None:
         return None
     return SimpleNamespace(
@@ -44,15 +46,18 @@ def _resolu_index() -> Any | None:
             (
                 (name, f)
                 for name in _CORPUS_READERS
-                if (f := find(name, "resolu.index", "resolu.index.builder")) is not None
+                if (f := find(name, "resolu.corpus", "resolu.index", "resolu.index.builder"))
+                is not None
             ),
             None,
         ),
-        read_parallel=find("read_parallel", "resolu.index", "resolu.index.uncorpus"),
-        is_parallel=find("is_parallel_corpus_file", "resolu.index", "resolu.index.uncorpus"),
+        read_parallel=find("read_parallel", "resolu.corpus.uncorpus", "resolu.index.uncorpus"),
+        is_parallel=find(
+            "is_parallel_corpus_file", "resolu.corpus.uncorpus", "resolu.index.uncorpus"
+        ),
         # build_index's own file list and per-file reader, where they exist.
-        files=find("corpus_files", "resolu.index", "resolu.index.builder"),
-        read_file=find("_read", "resolu.index.builder"),
+        files=find("corpus_files", "resolu.corpus", "resolu.index", "resolu.index.builder"),
+        read_file=find("read_file", "resolu.corpus") or find("_read", "resolu.index.builder"),
     )
 
 
@@ -64,7 +69,7 @@ def reader_name() -> str:
     if index.corpus:
         return f"resolu.index.{index.corpus[0]}"
     if index.files and index.read_file:
-        return "resolu.index.builder: corpus_files + _read (what build_index reads)"
+        return "resolu corpus_files + read_file (what build_index reads)"
     return "resolu read_resolution + read_parallel"
 
 

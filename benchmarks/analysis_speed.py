@@ -15,8 +15,8 @@ import statistics
 import time
 from pathlib import Path
 
-from resolu.corpus import corpus_dir
-from resolu.index import french_analyzer, read_resolution
+from resolu.corpus import corpus_dir, read_resolution
+from resolu.index import french_analyzer
 from whoosh.analysis import LanguageAnalyzer
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from pypdf import PdfReader
+from resolu.corpus import read_resolution
+from resolu.corpus.pdf import pdf_to_text
 from resolu.index import build_index
-from resolu.index.pdf import pdf_to_text
-from resolu.index.reader import read_resolution
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_pdfs"
 

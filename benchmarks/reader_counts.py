@@ -12,8 +12,8 @@ import collections
 import sys
 from pathlib import Path
 
-from resolu.index import CorpusError, corpus_files, read_resolution
-from resolu.index.header import symbol_from_filename
+from resolu.corpus import CorpusError, corpus_files, read_resolution
+from resolu.corpus.header import symbol_from_filename
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -86,8 +86,8 @@ def lay_out(data: Path, work: Path) -> dict[str, Path]:
 
 def paragraphs(folder: Path) -> Iterator[tuple[str, str]]:
     """Yield (language:reference, text) for every paragraph resolu reads in ``folder``."""
-    from resolu.index import CorpusError, corpus_files, read_resolution
-    from resolu.index.uncorpus import is_parallel_corpus_file, read_parallel
+    from resolu.corpus import CorpusError, corpus_files, read_resolution
+    from resolu.corpus.uncorpus import is_parallel_corpus_file, read_parallel
 
     for path in corpus_files(folder):
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import relevance as rel
-from resolu.search import query as query_module
+from resolu.search import compiler as query_module
 from resolu.search import ranking
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from resolu.index.errors import ResoluError
+from .errors import ResoluError
 
 __all__ = [
     "USER_AGENT",

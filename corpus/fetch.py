@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from resolu.index.errors import ResoluError
-
 from .digital_library import CatalogueRecord
 from .downloads import FetchError, Http, ServiceUnreachable, remove_stale_parts
+from .errors import ResoluError
 from .services import DEFAULT_ODS_URL
 
 __all__ = [

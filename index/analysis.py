@@ -36,11 +36,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import Stemmer
+from resolu.corpus.symbols import NUMBER_RE, SYMBOL_RE, is_symbol, symbol_forms
 from unidecode import unidecode
 from whoosh.analysis import Analyzer, Filter, StopFilter, Token, Tokenizer
 
 from .stopwords import ELIDED_PREFIXES, STOP_WORDS
-from .symbols import NUMBER_RE, SYMBOL_RE, is_symbol, symbol_forms
 
 __all__ = [
     "ApostropheFilter",
@@ -49,7 +49,6 @@ __all__ = [
     "SymbolAnalyzer",
     "UNToken",
     "UNTokenizer",
-    "analyzer_for",
     "english_analyzer",
     "exact_analyzer",
     "field_analyzer",
@@ -298,7 +297,7 @@ class _SymbolOnly(Filter):
                 yield t
 
 
-_LANGUAGES = {"fr": "french", "en": "english"}
+_SNOWBALL = {"fr": "french", "en": "english"}
 
 
 def _ranked(lang: str) -> Analyzer:
@@ -307,7 +306,7 @@ def _ranked(lang: str) -> Analyzer:
         | ApostropheFilter()
         | FoldFilter()
         | StopFilter(stoplist=STOP_WORDS[lang], minsize=1, renumber=False)
-        | SnowballFilter(_LANGUAGES[lang])
+        | SnowballFilter(_SNOWBALL[lang])
     )
 
 
@@ -319,11 +318,6 @@ def french_analyzer() -> Analyzer:
 def english_analyzer() -> Analyzer:
     """Return the English ranked pipeline: possessives, folding, stop words, Snowball English."""
     return _ranked("en")
-
-
-def analyzer_for(language: str) -> Analyzer:
-    """Return the ranked pipeline for a language code (``fr`` or ``en``)."""
-    return _ranked(language if language in _LANGUAGES else "fr")
 
 
 def exact_analyzer() -> Analyzer:

@@ -13,29 +13,28 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
+from resolu.corpus.errors import CorpusError
+from resolu.corpus.formats import corpus_files, format_of, read_file
 from whoosh.writing import IndexWriter
 
-from .errors import CorpusError, IndexCorrupt
-from .model import Paragraph, Resolution
-from .reader import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, read_resolution
-from .schema import (
-    INDEX_NAME,
-    SCHEMA_VERSION,
+from .errors import IndexCorrupt, IndexNotFound
+from .schema import DIGEST, DOCTYPE, PATH
+from .store import (
     VERSION_FILE,
-    build_schema,
-    index_version,
-    sort_key,
-    text_field,
-    title_field,
+    create_store,
+    file_document,
+    has_index,
+    open_store,
+    paragraph_documents,
+    write_version,
 )
 
-__all__ = ["IndexReport", "build_index", "corpus_files", "resolution_documents"]
+__all__ = ["IndexReport", "build_index"]
 
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
@@ -65,33 +64,6 @@ class IndexReport:
         return bool(self.added or self.updated or self.removed)
 
 
-def _is_parallel(path: Path) -> bool:
-    if path.suffix not in (".fr", ".en"):
-        return False
-    from .uncorpus import is_parallel_corpus_file
-
-    return is_parallel_corpus_file(path)
-
-
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Return the files under a folder that resolu reads, sorted, hidden ones left out.
-
-    Text files (``.txt``), PDF files, Word files (``.docx``), HTML files
-    (``.html``/``.htm``) and UN Parallel Corpus files (``.fr``/``.en`` with a
-    ``.ids`` beside them).
-    """
-    found = []
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        suffix = path.suffix.lower()
-        readable = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
-        if suffix in readable or suffix == ".pdf" or _is_parallel(path):
-            found.append(path)
-    return found
-
-
 def _digest(path: Path) -> str:
     h = hashlib.blake2b(digest_size=16)
     # A parallel-corpus file is read with its ids file: both make its content.
@@ -104,80 +76,89 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _read(path: Path) -> Iterator[Resolution]:
-    if _is_parallel(path):
-        from .uncorpus import read_parallel
+@dataclass
+class _Plan:
+    """What a run will do: the files it reads, what it deletes, into which index."""
 
-        yield from read_parallel(path)
-    else:
-        yield read_resolution(path)
+    corpus: Path
+    target: Path
+    #: Every file of the corpus, by its path relative to the corpus folder.
+    current: dict[str, Path]
+    digests: dict[str, str]
+    #: Content hash of each file the index holds.
+    known: dict[str, str]
+    #: The open index to update, or None for a fresh build.
+    existing: Any | None
 
+    @property
+    def to_index(self) -> list[str]:
+        return [rel for rel in self.current if self.known.get(rel) != self.digests[rel]]
 
-def resolution_documents(res: Resolution, rel: str) -> Iterator[dict[str, Any]]:
-    """Yield the index documents (field dicts) of one resolution's paragraphs."""
-    lang = res.language or "fr"
-    for p in res.paragraphs:
-        yield {
-            "key": f"{lang}:{p.reference}",
-            "doctype": "para",
-            "reference": p.reference,
-            "symbol": res.symbol,
-            "body": res.body,
-            "session": res.session,
-            "year": res.year,
-            "lang": lang,
-            "kind": p.kind,
-            "order": p.order,
-            "sortkey": sort_key(res.symbol, p.order),
-            title_field(lang): res.title,
-            text_field(lang): p.text,
-            "exact": p.text,
-            "cites": " ".join(p.cites_symbols),
-            "path": rel,
-            "payload": _payload(res, p),
-        }
+    @property
+    def gone(self) -> list[str]:
+        return [rel for rel in self.known if rel not in self.current]
+
+    @property
+    def to_delete(self) -> list[str]:
+        return self.gone + [rel for rel in self.to_index if rel in self.known]
+
+    @property
+    def added(self) -> int:
+        return sum(1 for rel in self.to_index if rel not in self.known)
 
 
-def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:
-    return {
-        "reference": p.reference,
-        "label": p.label,
-        "kind": p.kind,
-        "number": p.number,
-        "text": p.text,
-        "order": p.order,
-        "cites_footnotes": list(p.cites_footnotes),
-        "cites_symbols": list(p.cites_symbols),
-        "lines": list(p.lines),
-        "aligned": list(p.aligned),
-        "symbol": res.symbol,
-        "res_number": res.number,
-        "title": res.title,
-        "body": res.body,
-        "language": res.language,
-        "session": res.session,
-        "year": res.year,
-        "adopted": res.adopted,
-        "source": res.source,
-    }
+@dataclass
+class _Written:
+    """What writing the planned files gave."""
+
+    resolutions: int = 0
+    paragraphs: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _clean_doc(doc: dict[str, Any]) -> dict[str, Any]:
-    # Whoosh rejects None for a NUMERIC field: leave the field out instead.
-    return {k: v for k, v in doc.items() if v is not None and v != ""}
+def _plan(corpus: Path, target: Path, *, rebuild: bool) -> _Plan:
+    existing = None if rebuild else _open_existing_or_none(target)
+    known: dict[str, str] = {}
+    if existing is not None:
+        with existing.searcher() as s:
+            for fields in s.documents(**{DOCTYPE: "file"}):
+                known[fields[PATH]] = fields[DIGEST]
+    current = {f.relative_to(corpus).as_posix(): f for f in corpus_files(corpus)}
+    digests = {rel: _digest(path) for rel, path in current.items()}
+    return _Plan(corpus, target, current, digests, known, existing)
 
 
-def _open_existing(index_dir: Path) -> Any | None:
-    if not index_dir.exists():
-        return None
-    try:
-        if not whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
-            return None
-        if index_version(index_dir) != SCHEMA_VERSION:
-            return None  # built by another version: rebuilt, not opened
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    except Exception as exc:  # a damaged index is rebuilt, not trusted
-        raise IndexCorrupt(f"{index_dir}: cannot open the index ({exc})") from exc
+def _write(plan: _Plan, writer: IndexWriter, progress: Progress | None) -> _Written:
+    """Delete what changed or went, add what is new or changed; commit nothing."""
+    out = _Written()
+    for rel in plan.to_delete:
+        writer.delete_by_term(PATH, rel)
+    to_index = plan.to_index
+    for done, rel in enumerate(to_index, 1):
+        path = plan.current[rel]
+        try:
+            fmt = format_of(path)
+            if fmt is not None and fmt.many:
+                # A parallel-corpus file can hold hundreds of thousands of
+                # lines: check it whole in a first streaming pass (a fault
+                # may only show at its end), then stream it into the writer.
+                for _ in read_file(path):
+                    pass
+            count = docs = 0
+            for res in read_file(path):
+                count += 1
+                for doc in paragraph_documents(res, rel):
+                    writer.add_document(**doc)
+                    docs += 1
+        except CorpusError as exc:
+            out.skipped.append((rel, exc.reason))
+        else:
+            out.resolutions += count
+            out.paragraphs += docs
+            writer.add_document(**file_document(rel, plan.digests[rel]))
+        if progress is not None:
+            progress(done, len(to_index), rel)
+    return out
 
 
 def build_index(
@@ -207,110 +188,58 @@ def build_index(
     if not corpus.is_dir():
         raise CorpusError(corpus, "not a folder")
     _check_target(target)
-    files = corpus_files(corpus)
-    existing = None if rebuild else _open_existing_or_none(target)
-    known: dict[str, str] = {}
-    if existing is not None:
-        with existing.searcher() as s:
-            for fields in s.documents(doctype="file"):
-                known[fields["path"]] = fields["digest"]
-    current = {f.relative_to(corpus).as_posix(): f for f in files}
-    digests = {rel: _digest(path) for rel, path in current.items()}
-    to_index = [rel for rel in current if known.get(rel) != digests[rel]]
-    gone = [rel for rel in known if rel not in current]
-    added = sum(1 for rel in to_index if rel not in known)
-    updated = len(to_index) - added
-    unchanged = len(current) - len(to_index)
-
-    if existing is None:
+    plan = _plan(corpus, target, rebuild=rebuild)
+    fresh = plan.existing is None
+    if plan.existing is not None and not plan.to_index and not plan.gone:
+        # Nothing changed: do not even open a writer (and so take no lock).
+        plan.existing.close()
+        return _report(plan, _Written(), started, changed=False)
+    if fresh:
         work = Path(f"{target}.building-{os.getpid()}")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        ix = whoosh_index.create_in(str(work), build_schema(), indexname=INDEX_NAME)
+        ix = create_store(work)
     else:
-        work = target
-        ix = existing
-
-    if existing is not None and not to_index and not gone:
-        # Nothing changed: do not even open a writer (and so take no lock).
-        existing.close()
-        return IndexReport(
-            corpus_dir=str(corpus),
-            index_dir=str(target),
-            files=len(current),
-            added=0,
-            updated=0,
-            removed=0,
-            unchanged=unchanged,
-            resolutions=0,
-            paragraphs=0,
-            total_paragraphs=_paragraph_count(target),
-            skipped=(),
-            seconds=time.perf_counter() - started,
-            rebuilt=False,
-        )
-    writer_kwargs: dict[str, Any] = {"limitmb": limitmb}
+        work, ix = target, plan.existing
     if procs is None:
-        procs = _auto_procs(current, to_index)
+        procs = _auto_procs(plan.current, plan.to_index)
+    writer_kwargs: dict[str, Any] = {"limitmb": limitmb}
     if procs > 1:
         writer_kwargs.update(procs=procs, multisegment=True)
     writer: IndexWriter = ix.writer(**writer_kwargs)
-    skipped: list[tuple[str, str]] = []
-    resolutions = paragraphs = 0
     try:
-        for rel in gone + [r for r in to_index if r in known]:
-            writer.delete_by_term("path", rel)
-        for done, rel in enumerate(to_index, 1):
-            path = current[rel]
-            try:
-                if _is_parallel(path):
-                    # A parallel-corpus file can hold hundreds of thousands of
-                    # lines: check it whole in a first streaming pass (a fault
-                    # may only show at its end), then stream it into the writer.
-                    for _ in _read(path):
-                        pass
-                count = docs = 0
-                for res in _read(path):
-                    count += 1
-                    for doc in resolution_documents(res, rel):
-                        writer.add_document(**_clean_doc(doc))
-                        docs += 1
-            except CorpusError as exc:
-                skipped.append((rel, exc.reason))
-            else:
-                resolutions += count
-                paragraphs += docs
-                writer.add_document(
-                    key=f"file:{rel}", doctype="file", path=rel, digest=digests[rel]
-                )
-            if progress is not None:
-                progress(done, len(to_index), rel)
+        written = _write(plan, writer, progress)
         # One writer makes one segment; merging the workers' segments would
         # cost more than searching two of them.
-        writer.commit(optimize=existing is None and procs == 1)
+        writer.commit(optimize=fresh and procs == 1)
     except BaseException:
         writer.cancel()
-        if existing is None:
+        if fresh:
             shutil.rmtree(work, ignore_errors=True)
         raise
-    if existing is None:
-        (work / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
+    if fresh:
+        write_version(work)
         _swap_in(work, target)
-    total = _paragraph_count(target)
+    return _report(plan, written, started, changed=True)
+
+
+def _report(plan: _Plan, written: _Written, started: float, *, changed: bool) -> IndexReport:
+    to_index = plan.to_index if changed else []
+    added = plan.added if changed else 0
     return IndexReport(
-        corpus_dir=str(corpus),
-        index_dir=str(target),
-        files=len(current),
+        corpus_dir=str(plan.corpus),
+        index_dir=str(plan.target),
+        files=len(plan.current),
         added=added,
-        updated=updated,
-        removed=len(gone),
-        unchanged=unchanged,
-        resolutions=resolutions,
-        paragraphs=paragraphs,
-        total_paragraphs=total,
-        skipped=tuple(skipped),
+        updated=len(to_index) - added,
+        removed=len(plan.gone) if changed else 0,
+        unchanged=len(plan.current) - len(plan.to_index),
+        resolutions=written.resolutions,
+        paragraphs=written.paragraphs,
+        total_paragraphs=_paragraph_count(plan.target),
+        skipped=tuple(written.skipped),
         seconds=time.perf_counter() - started,
-        rebuilt=existing is None,
+        rebuilt=changed and plan.existing is None,
     )
 
 
@@ -330,19 +259,20 @@ def _auto_procs(current: dict[str, Path], to_index: list[str]) -> int:
 
 
 def _paragraph_count(target: Path) -> int:
-    ix = whoosh_index.open_dir(str(target), indexname=INDEX_NAME)
+    ix = open_store(target)
     try:
         with ix.searcher() as s:
-            return int(s.doc_count() - sum(1 for _ in s.document_numbers(doctype="file")))
+            files = sum(1 for _ in s.document_numbers(**{DOCTYPE: "file"}))
+            return int(s.doc_count() - files)
     finally:
-        ix.close()  # type: ignore[no-untyped-call]
+        ix.close()
 
 
 def _open_existing_or_none(target: Path) -> Any | None:
     try:
-        return _open_existing(target)
-    except IndexCorrupt:
-        return None  # rebuilt from scratch into a fresh folder, then swapped in
+        return open_store(target)
+    except (IndexNotFound, IndexCorrupt):
+        return None  # built from scratch into a fresh folder, then swapped in
 
 
 def _check_target(target: Path) -> None:
@@ -350,9 +280,7 @@ def _check_target(target: Path) -> None:
     if target.exists() and (
         not target.is_dir()
         or (
-            any(target.iterdir())
-            and not (target / VERSION_FILE).exists()
-            and not whoosh_index.exists_in(str(target), indexname=INDEX_NAME)
+            any(target.iterdir()) and not (target / VERSION_FILE).exists() and not has_index(target)
         )
     ):
         raise IndexCorrupt(f"{target}: exists and is not a resolu index; refusing to replace it")

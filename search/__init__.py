@@ -11,49 +11,57 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resolu.index._lazy import lazy_getattr
-from resolu.index.errors import (
-    IndexCorrupt,
-    IndexNotFound,
-    QuerySyntaxError,
-    ReferenceNotFound,
-    ResoluError,
-)
+from resolu.corpus._lazy import lazy_dir, lazy_getattr
+from resolu.corpus.errors import ResoluError
+from resolu.index.errors import IndexClosed, IndexCorrupt, IndexNotFound
 
+from .errors import QuerySyntaxError, ReferenceNotFound
 from .locations import default_index_dir
 
 if TYPE_CHECKING:
+    from .fields import FIELDS, QUERY_FIELDS, QueryField
     from .hits import Hit, Results
     from .listing import ResolutionSummary
-    from .query import FIELDS, parse
+    from .parser import Node, parse
+    from .protocol import SearchableIndex
     from .searching import Index, open_index
 
 # Loaded on first use, so that `resolu --help` and `resolu index` do not import
-# the search machinery.
+# the search machinery (and Whoosh with it).
 _LAZY = {
+    "FIELDS": ".fields",
+    "QUERY_FIELDS": ".fields",
+    "QueryField": ".fields",
     "Hit": ".hits",
     "Results": ".hits",
     "ResolutionSummary": ".listing",
-    "FIELDS": ".query",
-    "parse": ".query",
+    "Node": ".parser",
+    "parse": ".parser",
+    "SearchableIndex": ".protocol",
     "Index": ".searching",
     "open_index": ".searching",
 }
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
+__dir__ = lazy_dir(globals(), _LAZY)
 
 
 __all__ = [
     "FIELDS",
+    "QUERY_FIELDS",
     "Hit",
     "Index",
+    "IndexClosed",
     "IndexCorrupt",
     "IndexNotFound",
+    "Node",
+    "QueryField",
     "QuerySyntaxError",
     "ReferenceNotFound",
     "ResoluError",
     "ResolutionSummary",
     "Results",
+    "SearchableIndex",
     "default_index_dir",
     "open_index",
     "parse",

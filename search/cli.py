@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from resolu.corpus.errors import ResoluError
 from resolu.corpus.services import (
     DEFAULT_DIGITAL_LIBRARY_URL,
     DEFAULT_ODS_URL,
     DIGITAL_LIBRARY_ENV_VAR,
     ODS_ENV_VAR,
 )
-from resolu.index.errors import QuerySyntaxError, ResoluError
 
+from .errors import QuerySyntaxError
 from .locations import ENV_VAR, LIBRARY_ENV_VAR, default_index_dir, default_library_dir
 
 __all__ = ["cli", "main"]
@@ -41,15 +42,22 @@ QUERY language (French or English operators, upper case):
   civilis*                       prefix
 \b
 Field filters:
-  symbol:A/RES/55/109  symbol:55/109   cites:54/181
-  body:AG (GA, CS, SC, ECOSOC, HRC)    session:55
-  year:2000  year:1999..2001           lang:fr  lang:en
-  kind:operative (dispositif)  kind:preambular (préambule)
-  kind:subparagraph  kind:footnote (note)  kind:annex
+{fields}
 
 Accents, case, elision (l’, qu’) and inflection do not matter:
 'cooperation internationale' finds 'coopérations internationales'.
 """
+
+
+class _QueryHelpCommand(click.Command):
+    """A command whose help lists the query fields, read from their table only when shown."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help is None:
+            from .fields import fields_help
+
+            self.help = _QUERY_HELP.format(fields=fields_help())
+        super().format_help_text(ctx, formatter)
 
 
 class _UsageError(click.ClickException):
@@ -107,7 +115,11 @@ def cli() -> None:
     """
 
 
-@cli.command("search", help=_QUERY_HELP)
+@cli.command(
+    "search",
+    cls=_QueryHelpCommand,
+    short_help="Search the paragraphs of the indexed resolutions.",
+)
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--limit",
@@ -165,7 +177,7 @@ def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Pat
 
     REFERENCE is like A/RES/55/109#op4; a symbol like A/RES/55/109.
     """
-    from resolu.index.model import Paragraph
+    from resolu.corpus.model import Paragraph
 
     try:
         with _open(index_dir) as ix:

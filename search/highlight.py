@@ -8,9 +8,10 @@ offsets into the original string), so ``cooperation`` highlights
 from __future__ import annotations
 
 from resolu.index.analysis import field_analyzer
+from resolu.index.schema import EXACT
 from whoosh.fields import Schema
 
-from .query import Compiled
+from .compiler import Compiled
 
 __all__ = ["highlight_spans", "snippet"]
 
@@ -43,8 +44,8 @@ def highlight_spans(
         # The phrase's words as the exact field saw them, symbols as parts.
         seq = [
             (t.startchar, t.endchar, t.text)
-            for t in field_analyzer(schema, "exact")(text, chars=True, mode="index")
-            if not t.symbol
+            for t in field_analyzer(schema, EXACT)(text, chars=True, mode="index")
+            if not getattr(t, "symbol", False)
         ]
         words = [w for _, _, w in seq]
         for phrase in compiled.phrases:

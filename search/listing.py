@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from resolu.index.schema import KEY_SEP, LANGUAGES
+from resolu.corpus.languages import LANGUAGES, preferred
+from resolu.index.schema import DOCTYPE, KEY_SEP, LANG, SORTKEY
+from resolu.index.store import resolution_header
 
 __all__ = ["ResolutionSummary", "list_resolutions"]
 
@@ -34,16 +36,16 @@ def list_resolutions(searcher: Any) -> tuple[ResolutionSummary, ...]:
     Reads the sort-key column and the language postings, and the stored
     fields of one paragraph per resolution and language only.
     """
-    keys = searcher.reader().column_reader("sortkey")
+    keys = searcher.reader().column_reader(SORTKEY)
     lang_of: dict[int, str] = {}
     for lang in LANGUAGES:
-        for docnum in searcher.document_numbers(lang=lang):
+        for docnum in searcher.document_numbers(**{LANG: lang}):
             lang_of[docnum] = lang
     # (symbol, language) -> [paragraph count, smallest sort key, its document]
     groups: dict[tuple[str, str], list[Any]] = {}
-    for docnum in searcher.document_numbers(doctype="para"):
+    for docnum in searcher.document_numbers(**{DOCTYPE: "para"}):
         key = keys[docnum]
-        group = (key.partition(KEY_SEP)[0], lang_of.get(docnum, "fr"))
+        group = (key.partition(KEY_SEP)[0], lang_of.get(docnum, LANGUAGES[0]))
         found = groups.get(group)
         if found is None:
             groups[group] = [1, key, docnum]
@@ -56,17 +58,18 @@ def list_resolutions(searcher: Any) -> tuple[ResolutionSummary, ...]:
         by_symbol.setdefault(symbol, []).append((lang, found))
     out = []
     for symbol in sorted(by_symbol):
-        versions = sorted(by_symbol[symbol], key=lambda v: (v[0] != "fr", v[0]))
+        order = preferred([lang for lang, _ in by_symbol[symbol]])
+        versions = sorted(by_symbol[symbol], key=lambda v: order.index(v[0]))
         count, _key, docnum = versions[0][1]
-        p = searcher.stored_fields(docnum)["payload"]
+        res = resolution_header(searcher.stored_fields(docnum))
         out.append(
             ResolutionSummary(
-                symbol=p["symbol"],
-                title=p.get("title", ""),
-                body=p.get("body", ""),
-                session=p.get("session", ""),
-                year=p.get("year"),
-                adopted=p.get("adopted", ""),
+                symbol=res.symbol,
+                title=res.title,
+                body=res.body,
+                session=res.session,
+                year=res.year,
+                adopted=res.adopted,
                 languages=tuple(lang for lang, _ in versions),
                 paragraphs=count,
             )

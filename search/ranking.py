@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from resolu.corpus.languages import LANGUAGES
+from resolu.index.schema import text_field, title_field
 from whoosh import scoring
 
 __all__ = [
@@ -39,7 +41,8 @@ def weighting() -> scoring.WeightingModel:
     Titles are short and shared by every paragraph of a resolution, so length
     normalisation is switched off for them.
     """
-    return scoring.BM25F(B=BM25_B, K1=BM25_K1, title_fr_B=0.0, title_en_B=0.0)
+    titles = {f"{title_field(lang)}_B": 0.0 for lang in LANGUAGES}
+    return scoring.BM25F(B=BM25_B, K1=BM25_K1, **titles)
 
 
 def rerank(rows: list[tuple[float, int]], compiled: Any, searcher: Any) -> list[tuple[float, int]]:
@@ -47,13 +50,14 @@ def rerank(rows: list[tuple[float, int]], compiled: Any, searcher: Any) -> list[
 
     ``rows`` are (BM25F score, document number) pairs, at most
     :data:`RERANK_DEPTH` of them; ``compiled`` is the
-    :class:`~resolu.search.query.Compiled` query. Word positions come from the
+    :class:`~resolu.search.compiler.Compiled` query. Word positions come from the
     index's postings, not from analysing the text again, so this costs a few
     posting reads per query word.
     """
+    text_fields = {text_field(lang) for lang in LANGUAGES}
     by_field: dict[str, set[str]] = {}
     for field, term in compiled.terms:
-        if field.startswith("text_"):
+        if field in text_fields:
             by_field.setdefault(field, set()).add(term)
     positions: dict[int, list[tuple[int, str]]] = {docnum: [] for _, docnum in rows}
     for field, terms in by_field.items():

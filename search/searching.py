@@ -8,25 +8,24 @@
 
 from __future__ import annotations
 
-import gc
-import warnings
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from resolu.corpus.languages import LANGUAGES, preferred
+from resolu.corpus.model import Paragraph, Resolution
+from resolu.corpus.symbols import normalize_symbol
 from resolu.index.analysis import field_analyzer
-from resolu.index.errors import IndexCorrupt, IndexNotFound, ReferenceNotFound
-from resolu.index.model import Paragraph, Resolution
-from resolu.index.schema import INDEX_NAME, SCHEMA_VERSION, index_version, text_field
-from resolu.index.schema import KEY_SEP as _KEY_SEP
-from resolu.index.symbols import normalize_symbol
-from whoosh import index as whoosh_index
+from resolu.index.errors import IndexClosed, IndexCorrupt
+from resolu.index.schema import DOCTYPE, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
+from resolu.index.store import open_store, paragraph_from_stored, resolution_from_stored
 from whoosh import query as wq
 
+from .compiler import Compiled, compile_query
+from .errors import ReferenceNotFound
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .listing import ResolutionSummary, list_resolutions
-from .query import Compiled, compile_query
 from .ranking import RERANK_DEPTH, rerank, weighting
 
 __all__ = ["Index", "open_index"]
@@ -39,30 +38,15 @@ def open_index(index_dir: Path | str) -> Index:
     when it cannot be read.
     """
     path = Path(index_dir).expanduser()
-    if not path.is_dir() or not any(path.glob(f"_{INDEX_NAME}_*.toc")):
-        raise IndexNotFound(f"no index in {path}")
-    if index_version(path) != SCHEMA_VERSION:
-        # The analyzers are pickled into the index: one built by another
-        # version of resolu may not even unpickle, and would analyse queries
-        # differently from its documents if it did.
+    ix = open_store(path)
+    try:
+        searcher = ix.searcher(weighting=weighting())
+    except Exception as exc:
+        ix.close()
         raise IndexCorrupt(
-            f"{path} was built by another version of resolu; rebuild it: "
-            f"resolu index CORPUS_DIR --rebuild --index-dir {path}"
-        )
-    # Whoosh leaves the file it choked on open, held by the traceback; it is
-    # released when the except clause ends: collect it here, quietly, rather
-    # than warn about an unclosed file at some later moment.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
-            searcher = ix.searcher(weighting=weighting())
-        except Exception as exc:
-            reason = f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
-        else:
-            return Index(path, ix, searcher)
-        gc.collect()
-    raise IndexCorrupt(reason)
+            f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
+    return Index(path, ix, searcher)
 
 
 class Index:
@@ -72,6 +56,7 @@ class Index:
         self.path = path
         self._ix = ix
         self._searcher = searcher
+        self._closed = False
 
     def __enter__(self) -> Index:
         return self
@@ -82,11 +67,15 @@ class Index:
         self.close()
 
     def close(self) -> None:
-        """Release the searcher and the index files."""
-        self._searcher.close()
-        self._ix.close()
+        """Release the searcher and the index files; later calls raise :class:`IndexClosed`."""
+        if not self._closed:
+            self._closed = True
+            self._searcher.close()
+            self._ix.close()
 
     def _fresh(self) -> Any:
+        if self._closed:
+            raise IndexClosed(f"the index {self.path} is closed; open it again with open_index()")
         # A long-lived Index sees what a later indexing run committed.
         if not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
@@ -94,7 +83,7 @@ class Index:
 
     def __len__(self) -> int:
         """Return the number of paragraphs in the index."""
-        return int(sum(1 for _ in self._fresh().document_numbers(doctype="para")))
+        return int(sum(1 for _ in self._fresh().document_numbers(**{DOCTYPE: "para"})))
 
     def search(
         self,
@@ -157,7 +146,7 @@ class Index:
         total = len(rows) if fetch is None else len(results)
         if RERANK_DEPTH and len(rows) > 1:
             rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
-        keys = s.reader().column_reader("sortkey")
+        keys = s.reader().column_reader(SORTKEY)
         keyed = [(score, docnum, keys[docnum]) for score, docnum in rows]
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
@@ -170,9 +159,9 @@ class Index:
         compiled: Compiled,
         also: tuple[str, ...] = (),
     ) -> Hit:
-        p = fields["payload"]
+        p = fields[PAYLOAD]
         text = p["text"]
-        lang = p.get("language") or "fr"
+        lang = p.get("language") or LANGUAGES[0]
         spans = highlight_spans(text, text_field(lang), compiled, self._searcher.schema)
         snip, snip_spans = snippet(text, spans)
         return Hit(
@@ -206,7 +195,7 @@ class Index:
         s = self._fresh()
         groups: dict[str, list[tuple[float, int, str]]] = {}
         for row in scored:
-            groups.setdefault(row[2].partition(_KEY_SEP)[0], []).append(row)
+            groups.setdefault(row[2].partition(KEY_SEP)[0], []).append(row)
         best = list(groups.values())
         page = best[offset : offset + limit]
         hits = tuple(
@@ -236,76 +225,55 @@ class Index:
         aligned line of a parallel corpus, else the same reference in that
         language. Raises :class:`ReferenceNotFound`.
         """
-        ref = reference.strip()
-        own = None
-        if len(ref) > 3 and ref[2] == ":" and ref[:2] in ("fr", "en"):
-            own, ref = ref[:2], ref[3:]
+        own, ref = _split_key(reference.strip())
         symbol, sep, local = ref.partition("#")
         docs = self._documents_of(symbol)
         if not docs:
             raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
-        languages = sorted({d["lang"] for d in docs}, key=lambda x: (x != "fr", x))
+        languages = preferred({d[LANG] for d in docs})
         if not sep:
             want = lang or own or languages[0]
-            chosen = [d for d in docs if d["lang"] == want]
+            chosen = [d for d in docs if d[LANG] == want]
             if not chosen:
                 raise ReferenceNotFound(f"{symbol} has no version in '{want}' in the index")
-            return _resolution(chosen)
-        matches = {d["lang"]: d for d in docs if d["reference"].partition("#")[2] == local}
+            return resolution_from_stored(chosen)
+        matches = {d[LANG]: d for d in docs if d["reference"].partition("#")[2] == local}
         source = own or next((x for x in languages if x in matches), None)
         if source is None or source not in matches:
             raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
-        found = matches[source]
         if lang is None or lang == source:
-            return _paragraph(found["payload"])
-        aligned = [k for k in found["payload"].get("aligned", ()) if k.startswith(f"{lang}:")]
+            return paragraph_from_stored(matches[source])
+        return self._counterpart(reference, matches, source, lang)
+
+    def _counterpart(
+        self, reference: str, matches: dict[str, dict[str, Any]], source: str, lang: str
+    ) -> Paragraph | Resolution:
+        """Return the paragraph in ``lang`` that translates the one found in ``source``."""
+        aligned_keys = matches[source][PAYLOAD].get("aligned", ())
+        aligned = [k for k in aligned_keys if k.startswith(f"{lang}:")]
         if aligned:
             return self.get(aligned[0])
-        if lang in matches and not found["payload"].get("aligned"):
-            return _paragraph(matches[lang]["payload"])
+        if lang in matches and not aligned_keys:
+            return paragraph_from_stored(matches[lang])
         raise ReferenceNotFound(f"{reference} has no counterpart in '{lang}' in the index")
 
     def _documents_of(self, symbol: str) -> list[dict[str, Any]]:
         s = self._fresh()
         norm = normalize_symbol(symbol)
         found: list[dict[str, Any]] = []
-        terms = [t.text for t in field_analyzer(s.schema, "symbol")(symbol, mode="query")]
+        terms = [t.text for t in field_analyzer(s.schema, SYMBOL)(symbol, mode="query")]
         if not terms:
             return found
-        for docnum in s.document_numbers(symbol=terms[0]):
+        for docnum in s.document_numbers(**{SYMBOL: terms[0]}):
             fields = s.stored_fields(docnum)
-            if normalize_symbol(fields["symbol"]) == norm or terms[0] == norm:
+            if normalize_symbol(fields[SYMBOL]) == norm or terms[0] == norm:
                 found.append(fields)
-        found.sort(key=lambda f: f["payload"]["order"])
+        found.sort(key=lambda f: f[PAYLOAD]["order"])
         return found
 
 
-def _paragraph(p: dict[str, Any]) -> Paragraph:
-    return Paragraph(
-        reference=p["reference"],
-        label=p["label"],
-        kind=p["kind"],
-        number=p["number"],
-        text=p["text"],
-        order=p["order"],
-        cites_footnotes=tuple(p.get("cites_footnotes", ())),
-        cites_symbols=tuple(p.get("cites_symbols", ())),
-        lines=(int(p["lines"][0]), int(p["lines"][1])),
-        aligned=tuple(p.get("aligned", ())),
-    )
-
-
-def _resolution(docs: list[dict[str, Any]]) -> Resolution:
-    p = docs[0]["payload"]
-    return Resolution(
-        symbol=p["symbol"],
-        number=p.get("res_number", ""),
-        title=p.get("title", ""),
-        body=p.get("body", ""),
-        language=p.get("language", ""),
-        paragraphs=tuple(_paragraph(d["payload"]) for d in docs),
-        session=p.get("session", ""),
-        year=p.get("year"),
-        adopted=p.get("adopted", ""),
-        source=p.get("source", ""),
-    )
+def _split_key(ref: str) -> tuple[str | None, str]:
+    """Split ``en:A/RES/69/244#l2`` into its language and reference (no language: None)."""
+    if len(ref) > 3 and ref[2] == ":" and ref[:2] in LANGUAGES:
+        return ref[:2], ref[3:]
+    return None, ref

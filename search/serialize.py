@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from resolu.index.model import Paragraph, Resolution
+from resolu.corpus.model import Paragraph, Resolution
 
 from .hits import Hit, Results
 from .listing import ResolutionSummary

@@ -17,7 +17,7 @@ _SUBMODULES = (
     for info in pkgutil.iter_modules(package.__path__)
     if info.name != "__main__"
 )
-MODULES = [*sorted(_SUBMODULES), "resolu.index"]
+MODULES = [*sorted(_SUBMODULES), "resolu.corpus", "resolu.index"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from resolu.index import CorpusError, build_index, corpus_files, read_resolution
-from resolu.index.header import symbol_from_filename
-from resolu.index.html import html_resolution, parse_html
+from resolu.corpus import CorpusError, corpus_files, read_resolution
+from resolu.corpus.header import symbol_from_filename
+from resolu.corpus.html import html_resolution, parse_html
+from resolu.index import build_index
 from resolu.search import open_index
 from support import shared
 

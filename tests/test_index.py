@@ -82,14 +82,14 @@ def test_failure_mid_run_leaves_the_previous_index_intact(
     (corpus_copy / SEED.name).unlink()
 
     calls = 0
-    real = builder_module.resolution_documents
+    real = builder_module.paragraph_documents
 
     def explode(*args, **kwargs):
         nonlocal calls
         calls += 1
         raise KeyboardInterrupt  # Ctrl-C in the middle of the run
 
-    monkeypatch.setattr(builder_module, "resolution_documents", explode)
+    monkeypatch.setattr(builder_module, "paragraph_documents", explode)
     with pytest.raises(KeyboardInterrupt):
         build_index(corpus_copy, target)
     assert calls == 1
@@ -101,7 +101,7 @@ def test_failure_mid_run_leaves_the_previous_index_intact(
     with open_index(target) as ix:
         assert [(h.reference, h.score) for h in ix.search("dialogue civilisations")] == before
     assert not list(tmp_path.glob("ix.building-*"))
-    monkeypatch.setattr(builder_module, "resolution_documents", real)
+    monkeypatch.setattr(builder_module, "paragraph_documents", real)
     report = build_index(corpus_copy, target)
     assert (report.added, report.removed) == (1, 1)
 

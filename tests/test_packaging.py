@@ -29,7 +29,7 @@ def test_wheel_installs_under_one_root_with_the_corpus(wheel: Path) -> None:
     roots = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert roots == {"resolu"}
     assert "resolu/corpus/000_f730982b1d88a241.txt" in names
-    assert {"resolu/index/py.typed", "resolu/search/py.typed"} <= set(names)
+    assert {f"resolu/{p}/py.typed" for p in ("corpus", "index", "search")} <= set(names)
     assert "resolu/search/__main__.py" in names
     # resolu serve's templates and assets travel as package data.
     assert {

@@ -1,4 +1,4 @@
-"""Tests of resolu.index.pdf: PDF text, masthead, page furniture, mending, errors."""
+"""Tests of resolu.corpus.pdf and .layout: PDF text, masthead, page furniture, mending, errors."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from resolu.index.errors import CorpusError
-from resolu.index.model import Resolution
-from resolu.index.ordinals import english_ordinal, french_ordinal, session_number
-from resolu.index.pdf import (
-    is_furniture,
-    masthead,
-    mend,
-    pdf_to_text,
-    strip_furniture,
-)
-from resolu.index.reader import read_resolution
+from resolu.corpus import CorpusError, read_resolution
+from resolu.corpus.layout import is_furniture, masthead, mend, strip_furniture
+from resolu.corpus.model import Resolution
+from resolu.corpus.ordinals import english_ordinal, french_ordinal, session_number
+from resolu.corpus.pdf import pdf_to_text
 
 PDF_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_pdfs"
 GOLDEN = json.loads((Path(__file__).parent / "golden_pdfs.json").read_text(encoding="utf-8"))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from resolu.index import CorpusError, read_resolution
-from resolu.index.splitter import split_resolution
+from resolu.corpus import CorpusError, read_resolution
+from resolu.corpus.splitter import split_resolution
 from support import SEED, shared
 
 OPENERS = [

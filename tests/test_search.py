@@ -7,8 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from resolu.index import Paragraph, QuerySyntaxError, ReferenceNotFound, Resolution, read_resolution
-from resolu.search import Hit, Index
+from resolu.corpus import Paragraph, Resolution, read_resolution
+from resolu.search import Hit, Index, QuerySyntaxError, ReferenceNotFound
 from support import SEED
 from unidecode import unidecode
 

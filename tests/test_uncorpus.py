@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from resolu.index.errors import CorpusError
-from resolu.index.model import Paragraph, Resolution
-from resolu.index.uncorpus import (
+from resolu.corpus import CorpusError
+from resolu.corpus.model import Paragraph, Resolution
+from resolu.corpus.uncorpus import (
     is_parallel_corpus_file,
     read_parallel,
     symbol_from_id,

@@ -14,8 +14,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from resolu.corpus import CorpusError, corpus_files, read_resolution
 from resolu.corpus.word import docx_lines
-from resolu.index import CorpusError, build_index, corpus_files, read_resolution
+from resolu.index import build_index
 from resolu.search import open_index
 from support import SEED
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from resolu.index.errors import QuerySyntaxError, ReferenceNotFound, ResoluError
-from resolu.index.schema import LANGUAGES as DOC_LANGUAGES
+from resolu.corpus.errors import ResoluError
+from resolu.corpus.languages import LANGUAGES as DOC_LANGUAGES
+from resolu.search.errors import QuerySyntaxError, ReferenceNotFound
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 

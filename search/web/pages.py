@@ -15,9 +15,10 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
-from resolu.index.errors import QuerySyntaxError, ReferenceNotFound, ResoluError
-from resolu.index.model import Paragraph, Resolution
-from resolu.index.schema import LANGUAGES as DOC_LANGUAGES
+from resolu.corpus.errors import ResoluError
+from resolu.corpus.languages import LANGUAGES as DOC_LANGUAGES
+from resolu.corpus.model import Paragraph, Resolution
+from resolu.search.errors import QuerySyntaxError, ReferenceNotFound
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from resolu.index.errors import ResoluError
+from resolu.corpus.errors import ResoluError
 
 from ..searching import Index, open_index
 

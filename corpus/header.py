@@ -13,18 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .bodies import body_by_code
 from .dates import DATE, iso_date
 from .symbols import SYMBOL_RE, is_symbol
 
-__all__ = ["BODIES", "Header", "body_line", "parse_header", "symbol_from_filename", "with_masthead"]
-
-#: Body code → (English name, series prefix of its resolutions).
-BODIES: dict[str, tuple[str, str]] = {
-    "GA": ("General Assembly", "A/RES/"),
-    "SC": ("Security Council", "S/RES/"),
-    "ECOSOC": ("Economic and Social Council", "E/RES/"),
-    "HRC": ("Human Rights Council", "A/HRC/RES/"),
-}
+__all__ = ["Header", "body_line", "parse_header", "symbol_from_filename", "with_masthead"]
 
 
 def _body(name: str, article: str) -> re.Pattern[str]:
@@ -170,7 +163,7 @@ def parse_header(
             sc_number = f"{m2.group(1)} ({m2.group(2)})"
     symbol = _text_symbol(all_lines)
     if not symbol and body and (number or sc_number):
-        prefix = BODIES[body][1]
+        prefix = body_by_code(body).series
         symbol = prefix + (sc_number if body == "SC" and sc_number else number or sc_number)
     if not symbol:
         symbol = symbol_from_filename(filename)
@@ -194,7 +187,7 @@ def parse_header(
         symbol=symbol,
         number=number,
         title=title,
-        body=BODIES[body][0] if body else "",
+        body=body_by_code(body).name if body else "",
         language=language,
         adopted=adopted,
         session=session,
@@ -203,7 +196,7 @@ def parse_header(
 
 
 def with_masthead(header: Header, head: dict[str, str]) -> Header:
-    """Return ``header`` with what a printed masthead says (see :func:`~resolu.index.pdf.masthead`).
+    """Return ``header`` with what a printed masthead says (see :func:`~resolu.corpus.layout.masthead`).
 
     The masthead's symbol and adoption date are the ones the UN printed on the
     first page, so they win over what the heading lines suggest.

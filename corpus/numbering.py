@@ -1,6 +1,6 @@
 """Number the splitter's blocks: kinds, references and labels, annexes and headings.
 
-The splitter (:mod:`resolu.index.splitter`) turns lines into blocks of text;
+The splitter (:mod:`resolu.corpus.splitter`) turns lines into blocks of text;
 this module decides what each block is:
 
 * ``1.`` opens an operative paragraph, ``a)``/``(a)`` and ``i)``/``(i)`` a
@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .header import BODIES, Header
+from .bodies import body_by_name
+from .header import Header
 from .labels import label, reference
 from .model import Paragraph
 from .symbols import cited_symbols
@@ -54,7 +55,6 @@ class Block:
 
     lines: list[tuple[int, str]] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
-    gap_before: bool = False
 
 
 @dataclass
@@ -271,7 +271,5 @@ def _is_unnumbered_operative(text: str) -> bool:
 
 
 def _series(header: Header) -> str:
-    for name, prefix in BODIES.values():
-        if name == header.body:
-            return prefix.split("/RES/")[0]
-    return ""
+    body = body_by_name(header.body)
+    return body.series.split("/RES/")[0] if body else ""

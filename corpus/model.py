@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["KINDS", "Paragraph", "Resolution"]
-
-#: Paragraph kinds, in the vocabulary of the index and the query language.
-KINDS = ("preambular", "operative", "subparagraph", "footnote", "annex", "line")
+__all__ = ["Paragraph", "Resolution"]
 
 
 @dataclass(frozen=True)

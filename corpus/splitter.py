@@ -25,6 +25,7 @@ import re
 
 from .errors import CorpusError
 from .header import Header, body_line, parse_header, with_masthead
+from .layout import is_page_number, is_page_residue, masthead, mend, strip_furniture
 from .model import Resolution
 from .numbering import ANNEX as _ANNEX
 from .numbering import OPERATIVE as _OPERATIVE
@@ -33,7 +34,6 @@ from .numbering import SUB as _SUB
 from .numbering import TERMINAL as _TERMINAL
 from .numbering import Block, Footnote, is_heading, number_blocks
 from .numbering import join_lines as _join
-from .pdf import masthead, mend, strip_furniture
 
 __all__ = ["normalize_text", "split_resolution"]
 
@@ -53,10 +53,6 @@ def normalize_text(text: str) -> str:
     return text
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
-_JOB_NUMBER = re.compile(r"^\s*(?:GE\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?(?:\s+\d{6})?\s*$")
-_BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
-_RECYCLE = re.compile(r"^\s*(?:Please recycle|Merci de recycler)\b.*$", re.I)
 _ADOPTION_TRAILER = re.compile(
     r"^\s*(?:(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meeting|séance)\b"
     # "34th meeting / 8 July 2025", "81e séance plénière / 4 décembre 2000"
@@ -64,7 +60,6 @@ _ADOPTION_TRAILER = re.compile(
     r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
     re.I | re.S,
 )
-_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")  # the rule above a page's footnotes
 _VOTE = re.compile(r"^\s*\[(?:Adopted|Adoptée?)\b[^\]]*\]\s*$", re.I)
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _OPENER_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*(?:ant|ants|ante|antes|ing)|[A-ZÀ-Ý]\w*ment)\b")
@@ -100,9 +95,7 @@ def _footnote_candidates(lines: list[str], first: int) -> list[int]:
         m = _FOOTNOTE_START.match(raw)
         if m and prev_blank:
             found.append(int(m.group(1)))
-        prev_blank = (
-            not raw.strip() or bool(_PAGE_NUMBER.match(raw.strip())) or (bool(m) and prev_blank)
-        )
+        prev_blank = not raw.strip() or is_page_number(raw) or (bool(m) and prev_blank)
     return found
 
 
@@ -199,18 +192,6 @@ def _read_masthead(text: str) -> tuple[str, dict[str, str]]:
     return strip_furniture(mended, symbol=head["symbol"], title=head.get("title", "")), head
 
 
-def _is_furniture(line: str, header: Header) -> bool:
-    s = line.strip()
-    if s == "\f" or _PAGE_NUMBER.match(s) or _JOB_NUMBER.match(s) or _BARCODE.match(s):
-        return True
-    if _RECYCLE.match(s) or _RULE.match(s):
-        return True
-    flat = " ".join(s.split())
-    if header.symbol and flat.replace(" ", "") == header.symbol.replace(" ", ""):
-        return True
-    return bool(header.title and len(flat) > 20 and flat == header.title)
-
-
 def _blocks(
     lines: list[str], first: int, header: Header, *, printed: bool
 ) -> tuple[list[Block], dict[str, Footnote], str]:
@@ -249,7 +230,7 @@ def _blocks(
             in_trailer = False
             after_break_ok = True
             continue
-        if _is_furniture(raw, header):
+        if is_page_residue(raw, symbol=header.symbol, title=header.title):
             gap = page_break = True
             in_footnote = None
             after_break_ok = True
@@ -307,7 +288,7 @@ def _blocks(
             if _ANNEX.match(prev_text.strip()):
                 starts_new = True
         if starts_new:
-            current = Block(gap_before=gap)
+            current = Block()
             blocks.append(current)
         assert current is not None
         current.lines.append((lineno, s))

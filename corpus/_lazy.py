@@ -16,3 +16,12 @@ def lazy_getattr(package: str, names: dict[str, str]) -> Callable[[str], Any]:
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+def lazy_dir(module_globals: dict[str, Any], names: dict[str, str]) -> Callable[[], list[str]]:
+    """Return a module ``__dir__`` that lists the lazy names too, for ``dir()`` and ``help()``."""
+
+    def __dir__() -> list[str]:
+        return sorted(set(module_globals) | set(names))
+
+    return __dir__

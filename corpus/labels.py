@@ -23,10 +23,6 @@ def _fr_ordinal(n: str) -> str:
     return "1er" if n == "1" else f"{n}e"
 
 
-def _en_ordinal(n: str) -> str:
-    return n
-
-
 def label(symbol: str, kind: str, number: str, language: str, *, annex: str = "") -> str:
     """Return the human label of a paragraph in the resolution's language.
 

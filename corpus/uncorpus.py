@@ -41,7 +41,7 @@ corpus holds (a ``_`` that was a hyphen elsewhere would come out as a period).
 
 What a line becomes
 -------------------
-:func:`read_parallel` yields one :class:`~resolu.index.model.Resolution` per run
+:func:`read_parallel` yields one :class:`~resolu.corpus.model.Resolution` per run
 of consecutive lines from the same document, and each line becomes one
 ``Paragraph`` of kind ``"line"``, referenced by the document lines it covers in
 its language: ``A/RES/69/244#l25`` for ``fr:25:1``, ``A/69/674#l59-62`` for
@@ -61,8 +61,9 @@ from collections.abc import Iterator
 from itertools import zip_longest
 from pathlib import Path
 
-from resolu.index.errors import CorpusError
-from resolu.index.model import Paragraph, Resolution
+from .bodies import body_from_symbol
+from .errors import CorpusError
+from .model import Paragraph, Resolution
 
 __all__ = ["is_parallel_corpus_file", "read_parallel", "symbol_from_id", "year_from_id"]
 
@@ -73,9 +74,6 @@ _COUNTERPART = {"fr": "en", "en": "fr"}
 _PARAGRAPH_WORD = {"fr": "par.", "en": "paragraph"}
 _LINE_WORD = {"fr": "ligne", "en": "line"}
 _LINES_WORD = {"fr": "lignes", "en": "lines"}
-
-#: Bodies that a symbol's first segment names without doubt.
-_BODIES = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}
 
 #: Words the UN spells in mixed case inside symbols; every other word is upper case.
 _MIXED_CASE = {
@@ -183,10 +181,6 @@ def _session(symbol: str) -> str:
     return ""
 
 
-def _body(symbol: str) -> str:
-    return _BODIES.get(symbol.split("/", 1)[0], "")
-
-
 def _ids_path(path: Path) -> Path:
     return path.with_suffix(".ids")
 
@@ -231,7 +225,7 @@ def _resolution(
         symbol=symbol,
         number=_number(symbol),
         title="",
-        body=_body(symbol),
+        body=body_from_symbol(symbol),
         language=language,
         paragraphs=tuple(paragraphs),
         session=_session(symbol),

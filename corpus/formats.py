@@ -1,0 +1,148 @@
+"""Which reader reads which file: one registry from kind of file to reader.
+
+Every file resolu reads goes through :func:`read_file`, so that what a script
+reads is exactly what ``build_index`` indexes. A new input format is one
+:class:`Format` in :data:`FORMATS` (and its reader module).
+
+>>> [f.name for f in FORMATS]
+['text', 'pdf', 'word', 'html', 'parallel']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decoding import decode_text, read_bytes
+from .errors import CorpusError
+from .model import Resolution
+
+__all__ = ["FORMATS", "Format", "corpus_files", "format_of", "read_file", "read_resolution"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A kind of file resolu reads, and how."""
+
+    name: str
+    #: Lower-case file suffixes of this kind (``.txt``).
+    suffixes: frozenset[str]
+    #: Yield the resolutions of one file; raise :class:`CorpusError` for a bad file.
+    read: Callable[[Path], Iterator[Resolution]]
+    #: A further test than the suffix (a parallel-corpus file needs its ``.ids``).
+    accepts: Callable[[Path], bool] | None = None
+    #: One file holds many documents and may be large: the indexer checks it
+    #: whole before writing any of it, then streams it.
+    many: bool = False
+
+
+def _read_text(path: Path) -> Iterator[Resolution]:
+    from .splitter import split_resolution
+
+    text = decode_text(read_bytes(path), path)
+    yield split_resolution(text, source=str(path), filename=path.name)
+
+
+def _read_pdf(path: Path) -> Iterator[Resolution]:
+    # The PDF library loads only when a PDF comes.
+    from .pdf import pdf_to_text
+    from .splitter import split_resolution
+
+    yield split_resolution(pdf_to_text(path), source=str(path), filename=path.name)
+
+
+def _read_word(path: Path) -> Iterator[Resolution]:
+    from .splitter import split_resolution
+    from .word import docx_text
+
+    yield split_resolution(docx_text(path), source=str(path), filename=path.name)
+
+
+def _read_html(path: Path) -> Iterator[Resolution]:
+    from .html import read_html
+
+    yield read_html(path)
+
+
+def _read_parallel(path: Path) -> Iterator[Resolution]:
+    from .uncorpus import read_parallel
+
+    yield from read_parallel(path)
+
+
+def _is_parallel(path: Path) -> bool:
+    from .uncorpus import is_parallel_corpus_file
+
+    return is_parallel_corpus_file(path)
+
+
+#: The kinds of file resolu reads, tried in order.
+FORMATS: tuple[Format, ...] = (
+    Format("text", frozenset({".txt", ".text"}), _read_text),
+    Format("pdf", frozenset({".pdf"}), _read_pdf),
+    # The legacy .doc is not read: see the README.
+    Format("word", frozenset({".docx"}), _read_word),
+    Format("html", frozenset({".html", ".htm"}), _read_html),
+    Format("parallel", frozenset({".fr", ".en"}), _read_parallel, _is_parallel, many=True),
+)
+
+
+def format_of(path: Path) -> Format | None:
+    """Return the format that reads ``path``, or None if resolu does not read such files."""
+    suffix = path.suffix.lower()
+    for fmt in FORMATS:
+        if suffix in fmt.suffixes and (fmt.accepts is None or fmt.accepts(path)):
+            return fmt
+    return None
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Return the files under a folder that resolu reads, sorted, hidden ones left out."""
+    found = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if format_of(path) is not None:
+            found.append(path)
+    return found
+
+
+def read_file(path: Path | str) -> Iterator[Resolution]:
+    """Yield every resolution of one file, whatever its format (the parallel corpus included).
+
+    Raises :class:`~resolu.corpus.errors.CorpusError`, naming the file and the
+    reason, for a file that is unreadable, undecodable, of a kind resolu does
+    not read, or not a resolution.
+    """
+    path = Path(path)
+    fmt = format_of(path)
+    if fmt is None:
+        raise CorpusError(
+            path, "not a kind of file resolu reads (.txt, .pdf, .docx, .html, .fr/.en)"
+        )
+    try:
+        yield from fmt.read(path)
+    except CorpusError:
+        raise
+    except Exception as exc:  # a reader bug must not abort a whole indexing run
+        reason = f"cannot be split into paragraphs ({type(exc).__name__}: {exc})"
+        raise CorpusError(path, reason) from exc
+
+
+def read_resolution(path: Path | str) -> Resolution:
+    """Read a file that holds one resolution (text, PDF or HTML) into citable paragraphs.
+
+    Raises :class:`~resolu.corpus.errors.CorpusError` as :func:`read_file` does,
+    and for a file holding several documents (a parallel-corpus file: read it
+    with :func:`read_file`).
+    """
+    path = Path(path)
+    found = read_file(path)
+    first = next(found, None)
+    if first is None:
+        raise CorpusError(path, "holds no resolution")
+    if next(found, None) is not None:
+        raise CorpusError(path, "holds several documents; read them with read_file()")
+    return first

@@ -1,0 +1,215 @@
+"""Compile a parsed query into Whoosh queries over the index's fields.
+
+The tree is compiled once per language of the index (French and English text
+live in their own fields with their own analysis) and the per-language queries
+are OR-ed: a stop word is dropped from the French query but a French
+paragraph is still required to hold every other word. Terms come out of the
+schema's own analyzers (``field.process_text``), never from hand folding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from resolu.corpus.languages import LANGUAGES
+from resolu.index.analysis import field_analyzer
+from resolu.index.schema import EXACT, text_field, title_field
+from whoosh import query as wq
+from whoosh.fields import Schema
+
+from .errors import QuerySyntaxError
+from .fields import QueryField, field_named
+from .parser import Node, parse
+
+__all__ = ["Compiled", "compile_query", "phrase_words"]
+
+
+@dataclass
+class Compiled:
+    """Whoosh queries for one user query, with what highlighting needs to know."""
+
+    query: wq.Query
+    #: (field, term) pairs the user asked for (not negated), for highlighting.
+    terms: set[tuple[str, str]] = field(default_factory=set)
+    #: Folded prefixes per field.
+    prefixes: set[tuple[str, str]] = field(default_factory=set)
+    #: Exact phrases as lists of exact-field terms.
+    phrases: list[list[str]] = field(default_factory=list)
+    #: The same query with plain words OR-ed, for the partial-match fallback;
+    #: None unless the query is two or more plain words.
+    partial: wq.Query | None = None
+
+
+_TITLE_BOOST = 0.3
+
+
+def _any(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _in_paragraph(make: Any, text_name: str, title_name: str, forms: list[str]) -> wq.Query:
+    """Match a paragraph holding one of ``forms``; its title only adds to the score.
+
+    ``make`` is the query class (``Term``, ``Prefix``) taking a field and a form.
+    """
+    return wq.AndMaybe(
+        _any([make(text_name, f) for f in forms]),
+        _any([make(title_name, f, boost=_TITLE_BOOST) for f in forms]),
+    )
+
+
+def phrase_words(schema: Schema, text: str) -> list[str]:
+    """Return the exact-field words of a phrase, symbols broken into their parts.
+
+    Symbols are matched by their parts (``54/181`` is ``54 181``), which the
+    index holds at consecutive positions, so a phrase that runs through a
+    symbol matches exactly where its words stand in the text.
+    """
+    return [
+        t.text
+        for t in field_analyzer(schema, EXACT)(text, mode="index")
+        if not getattr(t, "symbol", False)
+    ]
+
+
+class _Compiler:
+    def __init__(self, schema: Schema, q: str) -> None:
+        self.schema = schema
+        self.q = q
+        self.out = Compiled(query=wq.NullQuery)
+        self.stopped: list[str] = []
+
+    def analyse(self, fieldname: str, text: str) -> list[list[str]]:
+        """Return the query-time terms of ``text`` grouped by position (alternatives)."""
+        groups: dict[int, list[str]] = {}
+        for t in field_analyzer(self.schema, fieldname)(text, positions=True, mode="query"):
+            groups.setdefault(t.pos, []).append(t.text)
+        return [groups[p] for p in sorted(groups)]
+
+    def word(self, node: Node, lang: str, negated: bool) -> wq.Query | None:
+        tf, tt = text_field(lang), title_field(lang)
+        groups = self.analyse(tf, node.text)
+        if not groups:
+            self.stopped.append(node.text)
+            return None
+        if not negated:
+            self.out.terms.update((tf, term) for alts in groups for term in alts)
+        conj = [_in_paragraph(wq.Term, tf, tt, alts) for alts in groups]
+        return conj[0] if len(conj) == 1 else wq.And(conj)
+
+    def phrase(self, node: Node, negated: bool) -> wq.Query:
+        words = phrase_words(self.schema, node.text)
+        if not words:
+            raise QuerySyntaxError("this phrase has no searchable word", self.q, node.pos)
+        if not negated:
+            self.out.phrases.append(words)
+            for w in words:
+                self.out.terms.add((EXACT, w))
+        if len(words) == 1:
+            return wq.Term(EXACT, words[0])
+        return wq.Phrase(EXACT, words)
+
+    def prefix(self, node: Node, lang: str, negated: bool) -> wq.Query | None:
+        tf, tt = text_field(lang), title_field(lang)
+        groups = field_analyzer(self.schema, tf)(node.text, mode="query")
+        forms: set[str] = set()
+        for t in groups:
+            forms.add(getattr(t, "folded", "") or t.text)
+            forms.add(t.text)
+        if not forms:
+            # A stop word as prefix ("les*"): fold it through the exact field instead.
+            forms = {t.text for t in field_analyzer(self.schema, EXACT)(node.text, mode="query")}
+        if not forms:
+            raise QuerySyntaxError("this prefix has no searchable letters", self.q, node.pos)
+        if not negated:
+            self.out.prefixes.update((tf, form) for form in forms)
+        return _in_paragraph(wq.Prefix, tf, tt, sorted(forms))
+
+    def field(self, node: Node) -> wq.Query:
+        qf = field_named(node.name)
+        assert qf is not None  # the parser lets only known fields through
+        value = node.text.strip()
+        if qf.kind == "symbol":
+            return self.symbol(qf, value, node)
+        if qf.kind == "range":
+            return self.range(qf, value, node)
+        canonical = qf.canonical(value) if qf.canonical else value
+        if canonical is None:
+            raise QuerySyntaxError(f"unknown {qf.name} '{value}' ({qf.help})", self.q, node.pos)
+        return wq.Term(qf.index_field, canonical)
+
+    def symbol(self, qf: QueryField, value: str, node: Node) -> wq.Query:
+        analyzer = field_analyzer(self.schema, qf.index_field)
+        terms = [t.text for t in analyzer(value, mode="query")]
+        if not terms:
+            raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
+        return wq.Term(qf.index_field, terms[0])
+
+    def range(self, qf: QueryField, value: str, node: Node) -> wq.Query:
+        bounds = qf.bounds(value) if qf.bounds else None
+        if bounds is None:
+            raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
+        lo, hi = bounds
+        if hi < lo:
+            raise QuerySyntaxError(f"empty {qf.name} range {value}", self.q, node.pos)
+        return wq.NumericRange(qf.index_field, lo, hi)
+
+    def compile(self, node: Node, lang: str, negated: bool = False) -> wq.Query | None:
+        if node.op == "word":
+            return self.word(node, lang, negated)
+        if node.op == "phrase":
+            return self.phrase(node, negated)
+        if node.op == "prefix":
+            return self.prefix(node, lang, negated)
+        if node.op == "field":
+            return self.field(node)
+        if node.op == "not":
+            inner = self.compile(node.children[0], lang, not negated)
+            return None if inner is None else wq.Not(inner)
+        parts = [self.compile(c, lang, negated) for c in node.children]
+        kept = [p for p in parts if p is not None]
+        if not kept:
+            return None
+        if node.op == "or":
+            return kept[0] if len(kept) == 1 else wq.Or(kept)
+        positive = [p for p in kept if not isinstance(p, wq.Not)]
+        if not positive:
+            raise QuerySyntaxError(
+                "a query cannot only exclude: say what to look for too", self.q, node.pos
+            )
+        return kept[0] if len(kept) == 1 else wq.And(kept)
+
+    def partial(self, node: Node, lang: str) -> wq.Query | None:
+        words = [c for c in node.children if c.op == "word"]
+        ors = [q for q in (self.word(w, lang, False) for w in words) if q is not None]
+        return wq.Or(ors) if len(ors) > 1 else None
+
+
+def compile_query(q: str, schema: Schema) -> Compiled:
+    """Parse and compile a query for an index with ``schema``."""
+    tree = parse(q)
+    if tree.op == "not":
+        raise QuerySyntaxError("a query cannot only exclude: say what to look for too", q, 0)
+    comp = _Compiler(schema, q)
+    per_lang: list[wq.Query] = []
+    empty_in: list[str] = []
+    for lang in LANGUAGES:
+        compiled = comp.compile(tree, lang)
+        if compiled is None:
+            empty_in.append(lang)
+        else:
+            per_lang.append(compiled)
+    if empty_in:
+        words = ", ".join(dict.fromkeys(comp.stopped)) or q
+        raise QuerySyntaxError(
+            f"the query has only stop words ({words}); quote them to search an exact phrase",
+            q,
+            0,
+        )
+    comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
+    if tree.op == "and" and all(c.op == "word" for c in tree.children):
+        parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]
+        if parts:
+            comp.out.partial = parts[0] if len(parts) == 1 else wq.Or(parts)
+    return comp.out

@@ -1,0 +1,150 @@
+"""The query fields, declared once: the parser, the compiler, ``--help`` and the README read this.
+
+Each :class:`QueryField` says what a user may type after ``name:`` and how its
+value becomes a term of the index. Adding a field is one entry here (and, if
+it filters on something the index does not hold yet, a field in the schema).
+Nothing here knows the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from resolu.corpus.bodies import body_by_alias
+from resolu.corpus.languages import language_by_alias
+from unidecode import unidecode
+
+__all__ = ["FIELDS", "QUERY_FIELDS", "QueryField", "field_named", "fields_help"]
+
+_KIND_ALIASES = {
+    "operative": "operative",
+    "dispositif": "operative",
+    "op": "operative",
+    "preambular": "preambular",
+    "preambule": "preambular",
+    "pp": "preambular",
+    "preamble": "preambular",
+    "alinea": "preambular",
+    "subparagraph": "subparagraph",
+    "sous-paragraphe": "subparagraph",
+    "sub": "subparagraph",
+    "footnote": "footnote",
+    "note": "footnote",
+    "fn": "footnote",
+    "annex": "annex",
+    "annexe": "annex",
+    "line": "line",
+    "ligne": "line",
+}
+
+
+def _folded(value: str) -> str:
+    return unidecode(value).lower().replace("’", "'")
+
+
+def _kind(value: str) -> str | None:
+    return _KIND_ALIASES.get(_folded(value))
+
+
+def _body(value: str) -> str | None:
+    body = body_by_alias(value)
+    return body.name if body else None
+
+
+def _session(value: str) -> str | None:
+    return value.upper()
+
+
+def _years(value: str) -> tuple[int, int] | None:
+    m = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
+    if not m:
+        return None
+    lo = int(m.group(1))
+    return lo, int(m.group(2)) if m.group(2) else lo
+
+
+@dataclass(frozen=True)
+class QueryField:
+    """One ``name:value`` filter of the query language."""
+
+    name: str
+    #: What the user may type, with examples (error messages and ``--help``).
+    help: str
+    #: The index field it filters on.
+    index_field: str
+    #: ``symbol``: analysed as a UN symbol; ``term``: one canonical value;
+    #: ``range``: a numeric range.
+    kind: Literal["symbol", "term", "range"]
+    #: For ``term``: the canonical value of what the user typed, None if unknown.
+    canonical: Callable[[str], str | None] | None = None
+    #: For ``range``: the inclusive bounds of what the user typed, None if malformed.
+    bounds: Callable[[str], tuple[int, int] | None] | None = None
+    #: What a malformed value is said to be in the error message.
+    expected: str = ""
+
+
+QUERY_FIELDS: tuple[QueryField, ...] = (
+    QueryField(
+        "symbol",
+        "a symbol or number: symbol:A/RES/55/109, symbol:55/109",
+        "symbol",
+        "symbol",
+        expected="a symbol or a resolution number (e.g. symbol:54/181)",
+    ),
+    QueryField(
+        "body",
+        "the adopting body: body:AG, body:GA, body:CS, body:SC, body:ECOSOC, body:HRC",
+        "body",
+        "term",
+        canonical=_body,
+    ),
+    QueryField(
+        "session",
+        "a General Assembly session: session:55",
+        "session",
+        "term",
+        canonical=_session,
+    ),
+    QueryField(
+        "year",
+        "a year or a range: year:2000, year:1999..2001",
+        "year",
+        "range",
+        bounds=_years,
+        expected="a year or a range like 1999..2001",
+    ),
+    QueryField(
+        "kind",
+        "kind:operative (dispositif), kind:preambular (préambule), kind:subparagraph, "
+        "kind:footnote (note), kind:annex, kind:line",
+        "kind",
+        "term",
+        canonical=_kind,
+    ),
+    QueryField("lang", "lang:fr or lang:en", "lang", "term", canonical=language_by_alias),
+    QueryField(
+        "cites",
+        "resolutions cited: cites:54/181, cites:A/RES/54/181",
+        "cites",
+        "symbol",
+        expected="a symbol or a resolution number (e.g. cites:54/181)",
+    ),
+)
+
+_BY_NAME = {f.name: f for f in QUERY_FIELDS}
+
+#: Field name -> what it accepts (kept for scripts that listed the fields).
+FIELDS = {f.name: f.help for f in QUERY_FIELDS}
+
+
+def field_named(name: str) -> QueryField | None:
+    """Return the query field a user named (case does not matter), or None."""
+    return _BY_NAME.get(name.lower())
+
+
+def fields_help() -> str:
+    """Return one line per field, for ``--help``."""
+    return "\n".join(f"  {f.name + ':':<9} {f.help}" for f in QUERY_FIELDS)

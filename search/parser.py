@@ -1,0 +1,219 @@
+"""The query language: parse what a user types into a tree, knowing nothing of the engine.
+
+Grammar (operators in English or French, upper case)::
+
+    query   := or ( ("OR" | "OU") or )*
+    or      := and ( ["AND" | "ET"] and )*          adjacent terms: all must match
+    and     := ("NOT" | "SAUF" | "-") and | primary
+    primary := "(" query ")" | '"phrase"' | field ":" value | word | prefix "*"
+
+Fields are those of :mod:`resolu.search.fields`. Malformed input raises
+:class:`QuerySyntaxError` with the column at fault; it is never silently turned
+into another query. :mod:`resolu.search.compiler` turns the tree into Whoosh
+queries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import QuerySyntaxError
+from .fields import QUERY_FIELDS, field_named
+
+__all__ = ["Node", "parse"]
+
+_OPERATORS = {"AND": "AND", "ET": "AND", "OR": "OR", "OU": "OR", "NOT": "NOT", "SAUF": "NOT"}
+
+
+# ---------------------------------------------------------------- the tree
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node of the parsed query: ``op`` is word, phrase, prefix, field, and, or, not."""
+
+    op: str
+    text: str = ""
+    name: str = ""
+    children: tuple[Node, ...] = ()
+    pos: int = 0
+
+
+# ---------------------------------------------------------------- lexing
+
+_LEX = re.compile(
+    r"""\s*(?:
+        (?P<lparen>\()
+      | (?P<rparen>\))
+      | (?P<field>[A-Za-z_]+):(?P<fvalue>"[^"]*"?|[^\s()"]+)?
+      | (?P<phrase>"[^"]*"?)
+      | (?P<word>-?[^\s()"]+)
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass
+class _Tok:
+    kind: str
+    text: str
+    pos: int
+    name: str = ""
+
+
+def _lex(q: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i = 0
+    while i < len(q):
+        if q[i].isspace():
+            i += 1
+            continue
+        m = _LEX.match(q, i)
+        if not m or m.end() == i:  # pragma: no cover - the word branch matches anything else
+            raise QuerySyntaxError(f"unexpected character {q[i]!r}", q, i)
+        start = i
+        kind = m.lastgroup
+        if kind == "fvalue":
+            kind = "field"
+        if kind == "lparen":
+            toks.append(_Tok("(", "(", start))
+        elif kind == "rparen":
+            toks.append(_Tok(")", ")", start))
+        elif kind == "field":
+            name = m.group("field")
+            value = m.group("fvalue")
+            if value is None:
+                raise QuerySyntaxError(f"field '{name}:' has no value", q, start)
+            if value.startswith('"'):
+                if len(value) < 2 or not value.endswith('"'):
+                    raise QuerySyntaxError(
+                        "unbalanced quote: this phrase is never closed", q, m.start("fvalue")
+                    )
+                value = value[1:-1]
+            toks.append(_Tok("field", value, start, name=name))
+        elif kind == "phrase":
+            text = m.group("phrase")
+            if len(text) < 2 or not text.endswith('"'):
+                raise QuerySyntaxError("unbalanced quote: this phrase is never closed", q, start)
+            toks.append(_Tok("phrase", text[1:-1], start))
+        else:
+            word = m.group("word")
+            if word in _OPERATORS:
+                toks.append(_Tok(_OPERATORS[word], word, start))
+            elif word.startswith("-") and len(word) > 1:
+                toks.append(_Tok("NOT", "-", start))
+                toks.append(_Tok("word", word[1:], start + 1))
+            else:
+                toks.append(_Tok("word", word, start))
+        i = m.end()
+    # "-" glued to a phrase or a parenthesis: -"a b", -(a OR b)
+    out: list[_Tok] = []
+    for t in toks:
+        if t.kind == "word" and t.text == "-":
+            out.append(_Tok("NOT", "-", t.pos))
+        else:
+            out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- parsing
+
+
+class _Parser:
+    def __init__(self, q: str) -> None:
+        self.q = q
+        self.toks = _lex(q)
+        self.i = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> _Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def parse(self) -> Node:
+        if not self.toks:
+            raise QuerySyntaxError("empty query", self.q, 0)
+        node = self.or_()
+        t = self.peek()
+        if t is not None:
+            if t.kind == ")":
+                raise QuerySyntaxError("unbalanced parenthesis: ')' closes nothing", self.q, t.pos)
+            raise QuerySyntaxError(f"unexpected {t.text!r}", self.q, t.pos)  # pragma: no cover
+        return node
+
+    def or_(self) -> Node:
+        parts = [self.and_()]
+        while (t := self.peek()) is not None and t.kind == "OR":
+            self.take()
+            if self.peek() is None or self.peek().kind == ")":  # type: ignore[union-attr]
+                raise QuerySyntaxError(f"'{t.text}' needs something after it", self.q, t.pos)
+            parts.append(self.and_())
+        return parts[0] if len(parts) == 1 else Node("or", children=tuple(parts), pos=parts[0].pos)
+
+    def and_(self) -> Node:
+        parts = [self.unary()]
+        while (t := self.peek()) is not None and t.kind not in ("OR", ")"):
+            if t.kind == "AND":
+                self.take()
+                nxt = self.peek()
+                if nxt is None or nxt.kind in ("OR", ")", "AND"):
+                    raise QuerySyntaxError(f"'{t.text}' needs something after it", self.q, t.pos)
+            parts.append(self.unary())
+        return parts[0] if len(parts) == 1 else Node("and", children=tuple(parts), pos=parts[0].pos)
+
+    def unary(self) -> Node:
+        t = self.peek()
+        if t is None:  # pragma: no cover - callers check
+            raise QuerySyntaxError("query ends too early", self.q, len(self.q))
+        if t.kind == "NOT":
+            self.take()
+            if self.peek() is None or self.peek().kind in ("OR", "AND", ")"):  # type: ignore[union-attr]
+                raise QuerySyntaxError(f"'{t.text}' needs something after it", self.q, t.pos)
+            return Node("not", children=(self.unary(),), pos=t.pos)
+        return self.primary()
+
+    def primary(self) -> Node:
+        t = self.take()
+        if t.kind == "(":
+            if self.peek() is None:
+                raise QuerySyntaxError("unbalanced parenthesis: '(' is never closed", self.q, t.pos)
+            if self.peek().kind == ")":  # type: ignore[union-attr]
+                raise QuerySyntaxError("empty parentheses", self.q, t.pos)
+            node = self.or_()
+            close = self.peek()
+            if close is None or close.kind != ")":
+                raise QuerySyntaxError("unbalanced parenthesis: '(' is never closed", self.q, t.pos)
+            self.take()
+            return node
+        if t.kind == ")":
+            raise QuerySyntaxError("unbalanced parenthesis: ')' closes nothing", self.q, t.pos)
+        if t.kind in ("AND", "OR"):
+            raise QuerySyntaxError(f"'{t.text}' needs something before it", self.q, t.pos)
+        if t.kind == "phrase":
+            if not t.text.strip():
+                raise QuerySyntaxError("empty phrase", self.q, t.pos)
+            return Node("phrase", text=t.text, pos=t.pos)
+        if t.kind == "field":
+            qf = field_named(t.name)
+            if qf is None:
+                known = ", ".join(f.name for f in QUERY_FIELDS)
+                raise QuerySyntaxError(f"unknown field '{t.name}:' (known: {known})", self.q, t.pos)
+            return Node("field", text=t.text, name=qf.name, pos=t.pos)
+        text = t.text
+        if text.endswith("*"):
+            stem = text.rstrip("*")
+            if len(stem) < 2 or "*" in stem:
+                raise QuerySyntaxError(
+                    "a prefix needs at least two letters before '*'", self.q, t.pos
+                )
+            return Node("prefix", text=stem, pos=t.pos)
+        return Node("word", text=text, pos=t.pos)
+
+
+def parse(q: str) -> Node:
+    """Parse a query string into a :class:`Node` tree, or raise :class:`QuerySyntaxError`."""
+    return _Parser(q).parse()
