@@ -196,7 +196,7 @@ def parse_header(
 
 
 def with_masthead(header: Header, head: dict[str, str]) -> Header:
-    """Return ``header`` with what a printed masthead says (see :func:`~resolu.corpus.layout.masthead`).
+    """Return ``header`` with what a printed masthead says (:func:`~resolu.corpus.layout.masthead`).
 
     The masthead's symbol and adoption date are the ones the UN printed on the
     first page, so they win over what the heading lines suggest.
