@@ -12,10 +12,15 @@ class ReferenceNotFound(ResoluError):
 
 
 class QuerySyntaxError(ResoluError):
-    """A query cannot be parsed; ``position`` is the 0-based column of the fault."""
+    """A query cannot be parsed; ``position`` is the 0-based column of the fault.
+
+    ``detail`` is the message without the column, for a page that shows the
+    column its own way.
+    """
 
     def __init__(self, message: str, query: str = "", position: int | None = None) -> None:
         self.query = query
         self.position = position
+        self.detail = message
         where = f" (at column {position + 1})" if position is not None else ""
         super().__init__(f"{message}{where}")
