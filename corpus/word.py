@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from resolu.index.errors import CorpusError
+from .errors import CorpusError
 
 __all__ = ["docx_lines", "docx_text"]
 
