@@ -23,6 +23,7 @@ from resolu.corpus.services import (
 
 from .errors import QuerySyntaxError
 from .locations import ENV_VAR, LIBRARY_ENV_VAR, default_index_dir, default_library_dir
+from .messages import cli_messages
 
 __all__ = ["cli", "main"]
 
@@ -60,6 +61,51 @@ class _QueryHelpCommand(click.Command):
         super().format_help_text(ctx, formatter)
 
 
+class _SearchCommand(_QueryHelpCommand):
+    """``resolu search``: a ``-word`` anywhere on the line is an exclusion, not an option."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, query_words_last(args, self.get_params(ctx)))
+
+
+def query_words_last(args: list[str], params: list[click.Parameter]) -> list[str]:
+    """Return ``args`` with the options first, then ``--`` and the query words in order.
+
+    Click reads ``-religions`` as the options ``-r -e …``; here a token is an option
+    only if it names one of the command's options (``-n``, ``--limit``, ``--limit=5``,
+    ``-n5``), so ``-religions`` and ``-nations`` stay words of the query.
+
+    >>> query_words_last(["dialogue", "-religions", "-n", "3"], [click.Option(["-n"])])
+    ['-n', '3', '--', 'dialogue', '-religions']
+    """
+    takes_value: dict[str, bool] = {}
+    for p in params:
+        if isinstance(p, click.Option):
+            for name in (*p.opts, *p.secondary_opts):
+                takes_value[name] = not (p.is_flag or p.count)
+    options: list[str] = []
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        tok = args[i]
+        i += 1
+        if tok == "--":
+            words.extend(args[i:])
+            break
+        name = tok.partition("=")[0] if tok.startswith("--") else tok
+        short = tok[:2] if len(tok) > 2 and tok[1] != "-" and tok[2:].isdigit() else ""
+        if name in takes_value:
+            options.append(tok)
+            if takes_value[name] and "=" not in tok and i < len(args):
+                options.append(args[i])
+                i += 1
+        elif short in takes_value:
+            options.append(tok)  # -n5
+        else:
+            words.append(tok)
+    return [*options, "--", *words]
+
+
 class _UsageError(click.ClickException):
     """A usage error shown in one line (click's own adds the usage block)."""
 
@@ -68,7 +114,7 @@ class _UsageError(click.ClickException):
 
 def _fail(exc: ResoluError) -> NoReturn:
     if isinstance(exc, QuerySyntaxError):
-        raise _UsageError(f"malformed query: {exc}")
+        raise _UsageError(cli_messages().say("cli_malformed", detail=exc))
     raise click.ClickException(str(exc))
 
 
@@ -95,13 +141,11 @@ def _open(index_dir: Path | None) -> Any:
         return open_index(path)
     except IndexNotFound:
         if explicit:
-            raise IndexNotFound(
-                f"no index in {path}; build one with: resolu index CORPUS_DIR --index-dir {path}"
-            ) from None
+            raise IndexNotFound(cli_messages().say("cli_no_index", path=path)) from None
     from resolu.corpus import corpus_dir
     from resolu.index import build_index
 
-    click.echo(f"resolu: no index yet; indexing the shipped corpus into {path}", err=True)
+    click.echo(cli_messages().say("cli_no_index_yet", path=path), err=True)
     build_index(corpus_dir(), path)
     return open_index(path)
 
@@ -117,7 +161,7 @@ def cli() -> None:
 
 @cli.command(
     "search",
-    cls=_QueryHelpCommand,
+    cls=_SearchCommand,
     short_help="Search the paragraphs of the indexed resolutions.",
 )
 @click.argument("query", nargs=-1, required=True)
@@ -193,7 +237,7 @@ def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Pat
         click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
         click.echo(found.text)
         if found.aligned:
-            click.echo(f"(also: {', '.join(found.aligned)})")
+            click.echo(cli_messages().say("cli_aligned", refs=", ".join(found.aligned)))
         return
     click.echo(click.style(f"{found.symbol}  {found.title}", bold=True))
     meta = ", ".join(x for x in (found.body, found.adopted, found.language) if x)
@@ -230,7 +274,8 @@ def index_command(
 
     corpus = corpus_dir or shipped()
     target = index_dir or default_index_dir()
-    progress = _Progress("indexing", "indexed {done}/{total} files ({what})", every=100)
+    m = cli_messages()
+    progress = _Progress(m.say("cli_indexing"), m.template("cli_indexing_line"), every=100)
     try:
         report = build_index(corpus, target, rebuild=rebuild, procs=procs, progress=progress)
     except ResoluError as exc:
@@ -382,7 +427,8 @@ def fetch_command(
             raise click.UsageError("--session is for the General Assembly (--body AG)")
     folder = library or default_library_dir()
     http = Http(timeout=timeout, retries=retries, delay=delay)
-    progress = _Progress("fetching", "fetched {done}/{total} ({what})", every=25)
+    m = cli_messages()
+    progress = _Progress(m.say("cli_fetching"), m.template("cli_fetching_line"), every=25)
     try:
         wanted: list[Any] = list(symbols)
         if listing:
@@ -390,7 +436,7 @@ def fetch_command(
             wanted = list_resolutions(
                 http, body=body, session=session, year=year, base=digital_library_url
             )
-            click.echo(f"{len(wanted)} resolutions listed by the Digital Library", err=True)
+            click.echo(m.plural(len(wanted), "cli_listed"), err=True)
         report = fetch(
             wanted,
             langs=langs,
@@ -427,27 +473,34 @@ def fetch_command(
         _print_index_report(indexed)
     failed = len(report.with_status("failed"))
     if failed:
-        raise click.ClickException(
-            f"{failed} download(s) failed; run the same command again to retry them"
-        )
+        raise click.ClickException(m.plural(failed, "cli_failed"))
 
 
 def _print_index_report(report: Any) -> None:
+    m = cli_messages()
     for path, reason in report.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(m.say("cli_skipped", path=path, reason=reason), err=True)
     if not report.changed:
+        files = m.plural(report.files, "cli_files")
+        paragraphs = m.plural(report.total_paragraphs, "cli_paragraphs")
         click.echo(
-            f"{report.index_dir}: up to date, nothing to do "
-            f"({report.files} files, {report.total_paragraphs} paragraphs)"
+            m.say("cli_up_to_date", dir=report.index_dir, files=files, paragraphs=paragraphs)
         )
         return
-    click.echo(
-        f"{report.index_dir}: {report.added} added, {report.updated} updated, "
-        f"{report.removed} removed, {report.unchanged} unchanged files; "
-        f"{report.resolutions} resolutions, {report.paragraphs} paragraphs indexed "
-        f"({report.total_paragraphs} in all) in {report.seconds:.1f} s"
-        + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+    line = m.say(
+        "cli_indexed",
+        dir=report.index_dir,
+        added=report.added,
+        updated=report.updated,
+        removed=report.removed,
+        unchanged=report.unchanged,
+        resolutions=m.plural(report.resolutions, "cli_resolutions"),
+        paragraphs=m.plural(report.paragraphs, "cli_paragraphs"),
+        total=report.total_paragraphs,
+        seconds=f"{report.seconds:.1f}",
     )
+    skipped = m.say("cli_skipped_count", n=len(report.skipped)) if report.skipped else ""
+    click.echo(line + skipped)
 
 
 @cli.command("serve")
@@ -474,15 +527,18 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
     except ResoluError as exc:
         _fail(exc)
     warning = exposure_warning(host)
+    m = cli_messages()
     if warning:
-        click.echo(f"resolu: warning: {warning}", err=True)
+        click.echo(m.say("cli_warning", warning=warning), err=True)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"resolu: serving {ix.path} on http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    click.echo(m.say("cli_serving", path=ix.path, url=f"http://{shown}:{port}/"), err=True)
     try:
         serve(ix.path, host=host, port=port, index=ix)
     except OSError as exc:
         reason = exc.strerror or exc
-        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}") from None
+        raise click.ClickException(
+            m.say("cli_cannot_listen", host=host, port=port, reason=reason)
+        ) from None
 
 
 def _bold_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -497,14 +553,15 @@ def _bold_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _print_results(results: Any) -> None:
+    m = cli_messages()
     if not results.hits:
         if results.total:
-            click.echo(f"no more results ({results.total} in all)")
+            click.echo(m.say("cli_no_more", n=results.total))
         else:
-            click.echo(f"no results for {results.query}")
+            click.echo(m.say("cli_no_results", q=results.query))
         return
     if results.partial:
-        click.echo("no paragraph holds all the words; showing partial matches")
+        click.echo(m.say("cli_partial"))
     for h in results:
         click.echo(
             click.style(f"{h.rank}. {h.label}", bold=True)
@@ -514,10 +571,10 @@ def _print_results(results: Any) -> None:
             click.echo(f"   {h.title}")
         click.echo("   " + _bold_spans(h.snippet, h.snippet_highlights))
         if h.also:
-            click.echo(f"   also: {', '.join(h.also)}")
+            click.echo("   " + m.say("cli_also", refs=", ".join(h.also)))
     shown = results.hits[-1].rank
     if results.total > shown:
-        click.echo(f"({shown} of {results.total}; --offset {shown} for more)")
+        click.echo(m.say("cli_more", shown=shown, total=results.total))
 
 
 def main() -> None:

@@ -13,6 +13,14 @@ from resolu.search import Index, open_index
 from support import SEED, SHARED_DATA
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test in an English locale, whatever the machine's; French tests ask for it."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     """The shipped French resolution A/RES/55/109, as extracted from its PDF."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from resolu.search import open_index
 from resolu.search.cli import cli
 from support import REPO
 
@@ -134,6 +135,47 @@ def test_index_command_reports_and_is_idempotent(runner: CliRunner, tmp_path: Pa
     assert "1 added" in first.stdout and "17 paragraphs indexed" in first.stdout
     again = runner.invoke(cli, ["index", "--index-dir", str(target)])
     assert "up to date, nothing to do" in again.stdout
+
+
+def test_index_report_speaks_french_with_a_french_locale(runner: CliRunner, tmp_path: Path) -> None:
+    # Before: "1 added, ...; 1 resolutions, 17 paragraphs indexed", in English whatever the locale.
+    fr = {"LANG": "fr_FR.UTF-8"}
+    first = runner.invoke(cli, ["index", "--index-dir", str(tmp_path / "ix")], env=fr)
+    assert first.exit_code == 0, first.output
+    assert "fichiers ajoutés\u00a0: 1" in first.stdout
+    assert "1 résolution, 17 paragraphes" in first.stdout and "résolutions" not in first.stdout
+    again = runner.invoke(cli, ["index", "--index-dir", str(tmp_path / "ix")], env=fr)
+    assert "à jour, rien à faire (1 fichier, 17 paragraphes)" in again.stdout
+    english = runner.invoke(cli, ["index", "--index-dir", str(tmp_path / "ix")])
+    assert "up to date, nothing to do (1 file, 17 paragraphs)" in english.stdout
+    nothing = runner.invoke(
+        cli, ["search", "zzyzx", "--index-dir", str(tmp_path / "ix")], env={"LC_MESSAGES": "fr_CA"}
+    )
+    assert nothing.stdout == "aucun résultat pour zzyzx\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "same_as"),
+    [
+        # Before: "No such option: -r" (exit 2) for the README's own syntax.
+        (["dialogue", "-religions"], "dialogue SAUF religions"),
+        (["-religions", "dialogue"], "dialogue SAUF religions"),
+        (["dialogue", "-religions", "-n", "20"], "dialogue SAUF religions"),
+        # -nations is not "-n ations": only the command's own options are options.
+        (["dialogue", "-nations", "--limit=20"], "dialogue SAUF nations"),
+        (["-n20", "dialogue", "-civilisations"], "dialogue SAUF civilisations"),
+    ],
+)
+def test_a_leading_dash_word_is_an_exclusion_anywhere_on_the_line(
+    runner: CliRunner, corpus_index_dir: Path, args: list[str], same_as: str
+) -> None:
+    out = runner.invoke(cli, ["search", *args, "--json", "--index-dir", str(corpus_index_dir)])
+    assert out.exit_code == 0, out.output
+    with open_index(corpus_index_dir) as ix:
+        expected = [h.reference for h in ix.search(same_as, limit=20)]
+        everything = [h.reference for h in ix.search("dialogue", limit=20)]
+    assert [h["reference"] for h in json.loads(out.stdout)["hits"]] == expected
+    assert set(expected) < set(everything)
 
 
 def test_index_skips_bad_files_with_reasons(runner: CliRunner, tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ def test_a_failed_download_exits_1_after_indexing_the_rest(
     assert out.exit_code == 1
     assert "failed A/RES/73/7 (en):" in out.stdout and "connection dropped" in out.stdout
     assert out.stderr.strip().splitlines()[-1] == (
-        "Error: 1 download(s) failed; run the same command again to retry them"
+        "Error: 1 download failed; run the same command again to retry it"
     )
     assert sorted(p.name for p in lib.iterdir()) == [".resolu-fetch.json", "A_RES_73_8.en.pdf"]
     assert _indexed_symbols(ix) == {"A/RES/73/8"}
