@@ -23,6 +23,7 @@ from resolu.corpus.formats import corpus_files, format_of, read_file
 from whoosh.writing import IndexWriter
 
 from .errors import IndexCorrupt, IndexNotFound
+from .impacts import write_impacts
 from .schema import DIGEST, DOCTYPE, PATH
 from .store import (
     VERSION_FILE,
@@ -214,6 +215,14 @@ def build_index(
         writer.commit(optimize=fresh and procs == 1)
     except BaseException:
         writer.cancel()
+        if fresh:
+            shutil.rmtree(work, ignore_errors=True)
+        raise
+    try:
+        # Impacts files for the segments this commit wrote (resolu.search's
+        # fast path); an index whose segment lacks one is searched with Whoosh.
+        write_impacts(work)
+    except BaseException:
         if fresh:
             shutil.rmtree(work, ignore_errors=True)
         raise

@@ -17,12 +17,13 @@ from resolu.index.analysis import field_analyzer
 from resolu.index.schema import EXACT, text_field, title_field
 from whoosh import query as wq
 from whoosh.fields import Schema
+from whoosh.matching import AndMaybeMatcher, ReadTooFar
 
 from .errors import QuerySyntaxError
 from .fields import QueryField, field_named
 from .parser import Node, parse
 
-__all__ = ["Compiled", "compile_query", "phrase_words"]
+__all__ = ["AndMaybe", "Compiled", "compile_query", "phrase_words"]
 
 
 @dataclass
@@ -48,12 +49,36 @@ def _any(queries: list[wq.Query]) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
+class _FollowingMatcher(AndMaybeMatcher):
+    """Whoosh's AndMaybeMatcher, with the optional side kept on the required one.
+
+    Whoosh's ``skip_to(id)`` moves the optional side to ``id`` even when the
+    required side went past it, so inside an intersection the optional side
+    could lag behind and its score (a title's) be dropped for some
+    paragraphs, depending on the order the matchers happened to walk in.
+    """
+
+    def skip_to(self, id: int) -> bool:  # type: ignore[override]
+        if not self.a.is_active():
+            raise ReadTooFar
+        moved = bool(self.a.skip_to(id))
+        if self.a.is_active() and self.b.is_active():
+            moved = bool(self.b.skip_to(self.a.id())) or moved
+        return moved
+
+
+class AndMaybe(wq.AndMaybe):
+    """``a``, scored with ``b`` added where ``b`` matches too, for every match of ``a``."""
+
+    matcherclass = _FollowingMatcher
+
+
 def _in_paragraph(make: Any, text_name: str, title_name: str, forms: list[str]) -> wq.Query:
     """Match a paragraph holding one of ``forms``; its title only adds to the score.
 
     ``make`` is the query class (``Term``, ``Prefix``) taking a field and a form.
     """
-    return wq.AndMaybe(
+    return AndMaybe(
         _any([make(text_name, f) for f in forms]),
         _any([make(title_name, f, boost=_TITLE_BOOST) for f in forms]),
     )

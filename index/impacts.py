@@ -1,0 +1,273 @@
+"""Impacts: each Whoosh segment's postings and field lengths as flat, memory-mapped arrays.
+
+Whoosh reads postings one at a time in Python, about a microsecond each: a
+common word of the whole UN archive has hundreds of thousands of them. After
+each commit, :func:`write_impacts` writes beside every segment a file
+``resolu_<segment id>.impacts`` holding, for the fields queries score, every
+term's document numbers and weights and every document's (Whoosh-encoded)
+field length, so that ``resolu.search.fastpath`` scores a term in one
+vectorised pass over a memory map. Whoosh stays the index of record: an
+impacts file is derived from its segment, never read without it, and named so
+that Whoosh deletes it with its segment when a merge retires that segment.
+Deletions are not in the file (a segment's deletions change without the
+segment being rewritten): readers mask them with the segment's own set.
+
+The file: 8 bytes of magic, the length of a JSON header (8 bytes, little
+endian), the header (names, dtypes, offsets and lengths of the arrays), then the
+arrays, each aligned on 8 bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from array import array
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from resolu.corpus.languages import LANGUAGES
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
+
+from .schema import BODY, CITES, EXACT, KIND, LANG, SESSION, SYMBOL, text_field, title_field
+from .store import INDEX_NAME
+
+__all__ = ["IMPACT_FIELDS", "POSITION_FIELDS", "SegmentImpacts", "impacts_path", "write_impacts"]
+
+#: The fields whose terms the query compiler turns into Term and Phrase queries.
+IMPACT_FIELDS = (
+    *(text_field(lang) for lang in LANGUAGES),
+    *(title_field(lang) for lang in LANGUAGES),
+    EXACT,
+    SYMBOL,
+    CITES,
+    KIND,
+    LANG,
+    BODY,
+    SESSION,
+)
+_MAGIC = b"RESIMP01"
+_SUFFIX = ".impacts"
+#: Fields whose word positions are kept too, to check phrases on candidates.
+POSITION_FIELDS = (EXACT,)
+#: Whoosh's decoding of its one-byte field lengths, as a lookup table.
+_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)
+
+
+def impacts_path(index_dir: Path, segment_id: str) -> Path:
+    """Return the impacts file of a segment (``segment_id`` as Whoosh names it)."""
+    return index_dir / f"{segment_id}{_SUFFIX}"
+
+
+def write_impacts(index_dir: Path | str) -> int:
+    """Write the impacts file of every segment of the index that lacks one; return how many.
+
+    Run after each commit. A file is written under a temporary name and renamed,
+    so a reader sees a whole file or none (and then searches with Whoosh alone).
+    """
+    folder = Path(index_dir)
+    ix: Any = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    written = 0
+    try:
+        with ix.reader() as reader:
+            for leaf, _offset in reader.leaf_readers():
+                segment = leaf.segment()
+                if segment is None:  # an empty index has a reader but no segment
+                    continue
+                segid = segment.segment_id()
+                target = impacts_path(folder, segid)
+                if not target.exists():
+                    _write_segment(leaf, target)
+                    written += 1
+    finally:
+        ix.close()
+    return written
+
+
+def _write_segment(leaf: Any, target: Path) -> None:
+    schema = leaf.schema
+    doccount = leaf.doc_count_all()
+    docs = array("I")
+    weights = array("f")
+    positions = array("I")
+    arrays: dict[str, np.ndarray] = {}
+    fields = [f for f in IMPACT_FIELDS if f in schema]
+    for name in fields:
+        blob = bytearray()
+        term_offsets = [0]
+        posting_offsets = [len(docs)]
+        starts = array("Q", [0]) if name in POSITION_FIELDS else None
+        for term in leaf.lexicon(name):
+            _read_postings(leaf, name, term, docs, weights, positions, starts)
+            blob += term
+            term_offsets.append(len(blob))
+            posting_offsets.append(len(docs))
+        arrays[f"{name}.terms"] = np.frombuffer(bytes(blob), dtype=np.uint8)
+        arrays[f"{name}.toff"] = np.array(term_offsets, dtype=np.uint64)
+        arrays[f"{name}.poff"] = np.array(posting_offsets, dtype=np.uint64)
+        if schema[name].scorable:
+            arrays[f"{name}.len"] = _lengths(leaf, name, doccount)
+        if starts is not None:
+            # Where each of the field's postings starts in "positions".
+            arrays[f"{name}.pstart"] = np.frombuffer(starts, dtype=np.uint64)
+    arrays["docs"] = np.frombuffer(docs, dtype=np.uint32) if docs else np.zeros(0, np.uint32)
+    arrays["weights"] = (
+        np.frombuffer(weights, dtype=np.float32) if weights else np.zeros(0, np.float32)
+    )
+    arrays["positions"] = (
+        np.frombuffer(positions, dtype=np.uint32) if positions else np.zeros(0, np.uint32)
+    )
+    header: dict[str, Any] = {"doc_count": doccount, "fields": fields, "arrays": {}}
+    # Offsets depend on the header's own length: lay the arrays out relative to
+    # the end of the header, then fix the header length by padding.
+    layout = {}
+    pos = 0
+    for key, arr in arrays.items():
+        layout[key] = [pos, arr.dtype.str, int(arr.size)]
+        pos += _align(arr.nbytes)
+    header["arrays"] = layout
+    text = json.dumps(header).encode()
+    start = _align(len(_MAGIC) + 8 + len(text))
+    tmp = target.with_name(f"{target.name}.tmp{os.getpid()}")
+    try:
+        with open(tmp, "wb") as out:
+            out.write(_MAGIC)
+            out.write(start.to_bytes(8, "little"))
+            out.write(text)
+            out.write(b" " * (start - len(_MAGIC) - 8 - len(text)))
+            for arr in arrays.values():
+                data = arr.tobytes()
+                out.write(data)
+                out.write(b"\0" * (_align(len(data)) - len(data)))
+        tmp.replace(target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _align(n: int) -> int:
+    return (n + 7) & ~7
+
+
+def _read_postings(
+    leaf: Any,
+    field: str,
+    term: bytes,
+    docs: array,  # type: ignore[type-arg]
+    weights: array,  # type: ignore[type-arg]
+    positions: array,  # type: ignore[type-arg]
+    starts: array | None,  # type: ignore[type-arg]
+) -> None:
+    matcher: Any = leaf.postings(field, term)
+    if isinstance(matcher, FilterMatcher):
+        # Deleted documents stay in the file; readers mask them.
+        matcher = matcher.child
+    decode = leaf.schema[field].format.decoder("positions") if starts is not None else None
+    if isinstance(matcher, W3LeafMatcher):
+        # A block at a time: Whoosh decodes each block's ids and weights as arrays.
+        block: Any = matcher
+        while block.is_active():
+            block._read_ids()
+            block._read_weights()
+            docs.extend(block._ids)
+            weights.extend(block._weights)
+            if decode is not None and starts is not None:
+                block._read_values()
+                for value in block._values:
+                    positions.extend(decode(value))
+                    starts.append(len(positions))
+            block._next_block()
+        return
+    while matcher.is_active():  # postings inlined in the term dictionary: a few
+        docs.append(matcher.id())
+        weights.append(matcher.weight())
+        if starts is not None:
+            positions.extend(matcher.value_as("positions"))
+            starts.append(len(positions))
+        matcher.next()
+
+
+def _lengths(leaf: Any, field: str, doccount: int) -> np.ndarray:
+    """Return the field's length per document, as Whoosh decodes it for scoring."""
+    # Whoosh keeps the lengths of field F in the column "_F_len" (whoosh3._lenfield).
+    column = leaf._perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)
+    out = np.zeros(doccount, dtype=np.uint32)
+    if column is None:
+        return out
+    count = min(column._count, doccount)
+    raw = np.frombuffer(column._dbfile.get(column._basepos, count), dtype=np.uint8)
+    out[:count] = _LENGTHS[raw]
+    return out
+
+
+class SegmentImpacts:
+    """The impacts file of one segment, memory-mapped."""
+
+    def __init__(self, path: Path) -> None:
+        raw = np.memmap(path, dtype=np.uint8, mode="r")
+        if raw[: len(_MAGIC)].tobytes() != _MAGIC:
+            raise ValueError(f"{path}: not an impacts file")
+        start = int.from_bytes(raw[8:16].tobytes(), "little")
+        header = json.loads(raw[16:start].tobytes())
+        self.doc_count: int = header["doc_count"]
+        self.fields: frozenset[str] = frozenset(header["fields"])
+        self._arrays: dict[str, np.ndarray] = {}
+        for key, (offset, dtype, size) in header["arrays"].items():
+            dt = np.dtype(dtype)
+            begin = start + offset
+            self._arrays[key] = raw[begin : begin + size * dt.itemsize].view(dt)
+        self._docs = self._arrays["docs"]
+        self._weights = self._arrays["weights"]
+        self._positions = self._arrays["positions"]
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Return the field's length per document (Whoosh's encoding, decoded)."""
+        return self._arrays[f"{field}.len"]
+
+    def postings(self, field: str, term: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """Return the term's (document numbers, weights), or None when it is absent."""
+        found = self._range(field, term)
+        if found is None:
+            return None
+        a, b = found
+        return self._docs[a:b], self._weights[a:b]
+
+    def positions(
+        self, field: str, term: bytes, which: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return (posting index, position) pairs of the term's postings ``which``.
+
+        ``which`` indexes the term's postings (as :meth:`postings` returns them);
+        the field must be one of :data:`POSITION_FIELDS`.
+        """
+        found = self._range(field, term)
+        if found is None:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        pstart = self._arrays[f"{field}.pstart"]
+        base = found[0] - int(self._arrays[f"{field}.poff"][0])
+        lo = pstart[base + which].astype(np.int64)
+        hi = pstart[base + which + 1].astype(np.int64)
+        counts = hi - lo
+        owner = np.repeat(np.arange(len(which)), counts)
+        # Index of each position: its posting's start plus its rank inside it.
+        ranks = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return owner, self._positions[np.repeat(lo, counts) + ranks].astype(np.int64)
+
+    def _range(self, field: str, term: bytes) -> tuple[int, int] | None:
+        blob = self._arrays[f"{field}.terms"]
+        toff = self._arrays[f"{field}.toff"]
+        lo, hi = 0, len(toff) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[int(toff[mid]) : int(toff[mid + 1])].tobytes() < term:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == len(toff) - 1 or blob[int(toff[lo]) : int(toff[lo + 1])].tobytes() != term:
+            return None
+        poff = self._arrays[f"{field}.poff"]
+        return int(poff[lo]), int(poff[lo + 1])

@@ -1,0 +1,374 @@
+"""Score a compiled query from the segments' impacts files, vectorised, with Whoosh's results.
+
+:func:`score_all` walks the Whoosh query tree the compiler built and evaluates
+it per segment on memory-mapped arrays (``resolu.index.impacts``) instead of
+Whoosh's posting-at-a-time matchers. Every match gets the score Whoosh would
+give it, to the last bit: BM25F with Whoosh's own statistics (idf, average
+field length, encoded field lengths), operands added in the order Whoosh's
+matcher tree adds them (a weighted tree for And, a balanced tree or a left fold
+for Or, as Whoosh chooses), an excluded query (``NOT``) counting 1.0 as
+Whoosh's inverse matcher does. Phrases are matched on the candidates that hold
+every word, with positions read from Whoosh's postings. Deleted documents are
+masked. A query holding something else (prefixes, year ranges) or an index
+segment without its impacts file is not handled: the caller searches with
+Whoosh, which gives the same results, only slower.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from resolu.index.impacts import POSITION_FIELDS, SegmentImpacts, impacts_path
+from whoosh import query as wq
+
+from .compiler import AndMaybe
+
+__all__ = ["Impacts", "Unsupported", "score_all", "top_rows"]
+
+#: Whoosh's Or preloads scores into an array in segments this small.
+_SMALL_SEGMENT = 5000
+_TOO_MANY_CLAUSES = 1024
+#: Packs (candidate, phrase start) into one integer key.
+_SHIFT = 1 << 32
+
+
+class Unsupported(Exception):
+    """The query (or the index) is outside what the fast path reproduces exactly."""
+
+
+class Impacts:
+    """The impacts files of an index's segments, opened once and kept while they live."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._open: dict[str, SegmentImpacts | None] = {}
+
+    def segment(self, segment_id: str) -> SegmentImpacts | None:
+        """Return a segment's impacts, or None when it has no (readable) file."""
+        if segment_id not in self._open:
+            path = impacts_path(self.index_dir, segment_id)
+            try:
+                found: SegmentImpacts | None = SegmentImpacts(path)
+            except (OSError, ValueError, KeyError):
+                found = None
+            self._open[segment_id] = found
+        return self._open[segment_id]
+
+
+@dataclass(frozen=True)
+class _Set:
+    """Matches of a subquery in one segment: sorted local document numbers and scores."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Except:
+    """Every live document but ``ids``, each scoring ``weight`` (Whoosh's inverse matcher)."""
+
+    ids: np.ndarray
+    weight: float
+
+
+_EMPTY = _Set(np.zeros(0, np.int64), np.zeros(0, np.float64))
+
+
+def score_all(searcher: Any, q: wq.Query, impacts: Impacts) -> tuple[np.ndarray, np.ndarray]:
+    """Return every match of ``q`` as (global document numbers, scores), unsorted.
+
+    Raises :class:`Unsupported` when the query or the index is not one the fast
+    path reproduces exactly.
+    """
+    docs: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        segment = reader.segment()
+        if segment is None:  # an empty index: nothing to match
+            continue
+        seg = impacts.segment(segment.segment_id())
+        if seg is None or seg.doc_count != reader.doc_count_all():
+            raise Unsupported("a segment has no impacts file")
+        found = _Segment(searcher, sub, seg).run(q)
+        if isinstance(found, _Except):
+            raise Unsupported("a query that only excludes")
+        docs.append(found.ids + offset)
+        scores.append(found.scores)
+    if not docs:
+        return _EMPTY.ids, _EMPTY.scores
+    return np.concatenate(docs), np.concatenate(scores)
+
+
+def top_rows(docnums: np.ndarray, scores: np.ndarray, n: int | None) -> list[tuple[float, int]]:
+    """Return the ``n`` best (score, docnum) rows in Whoosh's order: score down, docnum up."""
+    if n is not None and n < len(scores):
+        if n <= 0:
+            return []
+        cut = np.partition(scores, len(scores) - n)[len(scores) - n]
+        keep = scores >= cut
+        docnums, scores = docnums[keep], scores[keep]
+    order = np.lexsort((docnums, -scores))
+    if n is not None:
+        order = order[:n]
+    return list(zip(scores[order].tolist(), docnums[order].tolist(), strict=True))
+
+
+class _Segment:
+    def __init__(self, top: Any, sub: Any, seg: SegmentImpacts) -> None:
+        self.top = top
+        self.reader = sub.reader()
+        self.doccount = sub.doc_count_all()
+        self.seg = seg
+        self.weighting = top.weighting
+        deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else frozenset()
+        self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted))
+
+    def run(self, q: Any) -> _Set | _Except:
+        kind = type(q)
+        if q is wq.NullQuery:
+            return _EMPTY
+        if kind is wq.Term:
+            return self.term(q)
+        if kind is wq.And:
+            return self.conjunction(q)
+        if kind is wq.Or:
+            return self.disjunction(q)
+        if kind is AndMaybe:
+            a, b = self.run(q.a), self.run(q.b)
+            if isinstance(a, _Except) or isinstance(b, _Except):
+                raise Unsupported("NOT inside an optional clause")
+            return _maybe(a, b)
+        if kind is wq.Not:
+            inner = self.run(q.query)
+            if isinstance(inner, _Except):
+                raise Unsupported("NOT NOT")
+            return _Except(inner.ids, 1.0)
+        if kind is wq.Phrase:
+            return self.phrase(q)
+        raise Unsupported(type(q).__name__)
+
+    # ------------------------------------------------------------ leaves
+
+    def _postings(self, field: str, text: Any) -> tuple[np.ndarray, np.ndarray] | None:
+        if field not in self.seg.fields:
+            raise Unsupported(f"no impacts for field {field}")
+        try:
+            btext = self.top.schema[field].to_bytes(text)
+        except ValueError:
+            return None
+        if (field, btext) not in self.reader:
+            return None
+        found = self.seg.postings(field, btext)
+        if found is None:  # pragma: no cover - the file and the segment disagree
+            raise Unsupported("impacts file out of step with its segment")
+        ids = found[0].astype(np.int64)
+        weights = found[1].astype(np.float64)
+        if len(self.deleted):
+            live = ~np.isin(ids, self.deleted, assume_unique=True)
+            ids, weights = ids[live], weights[live]
+        return ids, weights
+
+    def term(self, q: wq.Term, boost: float | None = None) -> _Set:
+        field = q.fieldname
+        found = self._postings(field, q.text)
+        if found is None:
+            return _EMPTY
+        ids, weights = found
+        if self.top.schema[field].scorable:
+            btext = self.top.schema[field].to_bytes(q.text)
+            scores = self._bm25(field, btext, weights, ids)
+        else:
+            scores = weights  # Whoosh's WeightScorer: the posting's weight
+        factor = q.boost if boost is None else boost
+        if factor != 1.0:
+            scores = scores * factor
+        return _Set(ids, scores)
+
+    def _bm25(self, field: str, btext: bytes, tf: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        w = self.weighting
+        b = w._field_B.get(field, w.B)
+        k1 = w.K1
+        idf = self.top.idf(field, btext)
+        avgfl = self.top.avg_field_length(field) or 1
+        fl = self.seg.lengths(field)[ids].astype(np.float64)
+        # The very expression of whoosh.scoring.bm25, operation for operation.
+        scores: np.ndarray = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+        return scores
+
+    # ------------------------------------------------------------ compounds
+
+    def conjunction(self, q: wq.And) -> _Set | _Except:
+        subs = list(q.subqueries)
+        if not subs:
+            return _EMPTY
+        if len(subs) == 1:
+            return self._boosted(self.run(subs[0]), q.boost)
+        # Whoosh's And builds a Huffman-like tree on estimated sizes.
+        items = [(0 - s.estimate_size(self.reader), self.run(s)) for s in subs]
+        return self._boosted(_weighted_tree(items, _intersect), q.boost)
+
+    def disjunction(self, q: wq.Or) -> _Set:
+        subs = list(q.subqueries)
+        if not subs:
+            return _EMPTY
+        if len(subs) == 1:
+            only = self.run(subs[0])
+            if isinstance(only, _Except):
+                raise Unsupported("NOT inside OR")
+            return only
+        if getattr(q, "scale", None) or getattr(q, "minmatch", 0):
+            raise Unsupported("scaled OR")
+        parts = []
+        for s in subs:
+            found = self.run(s)
+            if isinstance(found, _Except):
+                raise Unsupported("NOT inside OR")
+            parts.append(found)
+        if len(subs) >= _TOO_MANY_CLAUSES:
+            raise Unsupported("too many clauses")
+        if len(subs) > 2 and self.doccount <= _SMALL_SEGMENT:
+            # Whoosh preloads such an Or into an array, keeping only positive
+            # sums and walking it in parts: not worth reproducing for a
+            # segment this small, which Whoosh searches quickly anyway.
+            raise Unsupported("an OR of 3 or more clauses in a small segment")
+        sizes = [s.estimate_size(self.reader) for s in subs]
+        tree = _weighted_tree(list(zip(sizes, parts, strict=True)), _union)
+        assert isinstance(tree, _Set)
+        merged = _scaled(tree, q.boost)
+        return merged
+
+    def phrase(self, q: wq.Phrase) -> _Set:
+        if q.slop != 1 or q.fieldname not in POSITION_FIELDS:
+            raise Unsupported("sloppy phrase")
+        words = list(q.words)
+        if len(words) == 1:
+            return self.term(wq.Term(q.fieldname, words[0]), boost=q.boost)
+        terms = [wq.Term(q.fieldname, w) for w in words]
+        sets = []
+        for t in terms:
+            found = self.term(t, boost=1.0)
+            if not len(found.ids):
+                return _EMPTY
+            sets.append(found)
+        # SpanNear2's scores: a balanced tree of intersections of the words.
+        both = _tree(sets, _intersect)
+        assert isinstance(both, _Set)
+        if not len(both.ids):
+            return _EMPTY
+        keep = self._in_order(q.fieldname, words, both.ids)
+        found = _Set(both.ids[keep], both.scores[keep])
+        return _scaled(found, q.boost)
+
+    def _in_order(self, field: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
+        """Return a mask of the candidates where the words stand one after another.
+
+        Whoosh's SpanNear2 (slop 1, in order) matches where word ``i`` stands at
+        ``p + i`` for some ``p``: each word's positions, shifted back by ``i``,
+        are keyed by candidate and intersected.
+        """
+        schema_field = self.top.schema[field]
+        keys: np.ndarray | None = None
+        for i, word in enumerate(words):
+            btext = schema_field.to_bytes(word)
+            found = self.seg.postings(field, btext)
+            if found is None:  # pragma: no cover - candidates hold every word
+                return np.zeros(len(candidates), dtype=bool)
+            which = np.searchsorted(found[0], candidates)
+            owner, pos = self.seg.positions(field, btext, which)
+            mine = owner * _SHIFT + (pos - i + len(words))
+            keys = mine if keys is None else np.intersect1d(keys, mine, assume_unique=True)
+        mask = np.zeros(len(candidates), dtype=bool)
+        if keys is not None:
+            mask[np.unique(keys // _SHIFT)] = True
+        return mask
+
+    def _boosted(self, found: _Set | _Except, boost: float) -> _Set | _Except:
+        if isinstance(found, _Except):
+            if boost != 1.0:
+                raise Unsupported("boosted NOT")
+            return found
+        return _scaled(found, boost)
+
+
+def _scaled(found: _Set, boost: float) -> _Set:
+    return found if boost == 1.0 else _Set(found.ids, found.scores * boost)
+
+
+def _weighted_tree(items: list[tuple[int, Any]], combine: Any) -> Any:
+    """Combine like whoosh.util.make_weighted_tree: the two lightest first.
+
+    Whoosh sorts (weight, matcher) pairs whose matchers compare as equal, so
+    ties keep their order, and inserts each merged pair after its equals.
+    """
+    items = sorted(items, key=lambda item: item[0])
+    weights = [w for w, _ in items]
+    parts = [p for _, p in items]
+    while len(parts) > 1:
+        wa, a = weights.pop(0), parts.pop(0)
+        wb, b = weights.pop(0), parts.pop(0)
+        weight = wa + wb
+        at = bisect_right(weights, weight)
+        weights.insert(at, weight)
+        parts.insert(at, combine(a, b))
+    return parts[0]
+
+
+def _tree(parts: list[_Set], combine: Any) -> _Set | _Except:
+    """Combine like whoosh.util.make_binary_tree: halves, left then right."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    result: _Set | _Except = combine(_tree(parts[:half], combine), _tree(parts[half:], combine))
+    return result
+
+
+def _intersect(a: _Set | _Except, b: _Set | _Except) -> _Set | _Except:
+    """Return the documents in both, scored ``a + b`` (Whoosh's IntersectionMatcher)."""
+    if isinstance(a, _Except) and isinstance(b, _Except):
+        return _Except(np.union1d(a.ids, b.ids), a.weight + b.weight)
+    if isinstance(a, _Except):
+        assert isinstance(b, _Set)
+        keep = ~np.isin(b.ids, a.ids, assume_unique=True)
+        return _Set(b.ids[keep], a.weight + b.scores[keep])
+    if isinstance(b, _Except):
+        keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+        return _Set(a.ids[keep], a.scores[keep] + b.weight)
+    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return _Set(ids, a.scores[ia] + b.scores[ib])
+
+
+def _union(a: _Set, b: _Set) -> _Set:
+    """Return the documents in either, scored ``a + b`` where both match (UnionMatcher)."""
+    if not len(a.ids):
+        return b
+    if not len(b.ids):
+        return a
+    ids = np.union1d(a.ids, b.ids)
+    sa = np.zeros(len(ids))
+    sb = np.zeros(len(ids))
+    pa = np.searchsorted(ids, a.ids)
+    pb = np.searchsorted(ids, b.ids)
+    sa[pa] = a.scores
+    sb[pb] = b.scores
+    ina = np.zeros(len(ids), dtype=bool)
+    inb = np.zeros(len(ids), dtype=bool)
+    ina[pa] = True
+    inb[pb] = True
+    # Where only one side matches, Whoosh returns that side's score untouched.
+    scores = np.where(ina & inb, sa + sb, np.where(ina, sa, sb))
+    return _Set(ids, scores)
+
+
+def _maybe(a: _Set, b: _Set) -> _Set:
+    """Return ``a``'s documents, adding ``b``'s score where it matches too (AndMaybeMatcher)."""
+    if not len(b.ids) or not len(a.ids):
+        return a
+    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    scores = a.scores.copy()
+    scores[ia] = a.scores[ia] + b.scores[ib]
+    return _Set(a.ids, scores)
