@@ -112,7 +112,10 @@ class Index:
         scored, total = self._run(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
-            scored, total = self._run(compiled.partial, compiled, needed=needed)
+            # Whoosh's own matchers: on large multi-segment indexes they count
+            # a few matches fewer than the postings hold for these OR-ed words,
+            # and the fast path, which counts them all, would change the total.
+            scored, total = self._run(compiled.partial, compiled, needed=needed, fast=False)
             partial = bool(scored)
         if group_by_resolution:
             return self._grouped(query, compiled, scored, limit, offset, partial)
@@ -124,7 +127,7 @@ class Index:
         return Results(query=query, hits=hits, total=total, partial=partial)
 
     def _run(
-        self, q: wq.Query, compiled: Compiled, *, needed: int | None
+        self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
     ) -> tuple[list[tuple[float, int, str]], int]:
         """Return sorted (score, docnum, sort key) rows and the number of matches.
 
@@ -133,7 +136,7 @@ class Index:
         column. Ties at the cut are settled beyond ``needed``.
         """
         s = self._fresh()
-        top = self._scorer(s, q)
+        top = self._scorer(s, q, fast=fast)
         fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
             rows, total = top(fetch)
@@ -152,9 +155,9 @@ class Index:
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
 
-    def _scorer(self, s: Any, q: wq.Query) -> Any:
+    def _scorer(self, s: Any, q: wq.Query, *, fast: bool = True) -> Any:
         """Return ``top(n) -> (best n (score, docnum) rows, number of matches)`` for ``q``."""
-        if self._impacts is not None:
+        if fast and self._impacts is not None:
             try:
                 docnums, scores = score_all(s, q, self._impacts)
             except Unsupported:
