@@ -156,6 +156,10 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     meta.update(found)
     if trailer:
         meta["trailer"] = trailer
+        # Texts without a masthead name the meeting only in their closing line.
+        meeting = _TRAILER_MEETING.search(trailer)
+        if meeting and "meeting" not in meta:
+            meta["meeting"] = meeting.group(1) or meeting.group(2)
     return Resolution(
         symbol=header.symbol,
         number=header.number,
@@ -172,6 +176,8 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
 
 
 _NOT_META = frozenset({"symbol", "adopted", "title"})
+#: "Adopted unanimously at the 1382nd meeting." / "Adoptée … à sa 4253e séance."
+_TRAILER_MEETING = re.compile(r"\b(\d+)(?:st|nd|rd|th) meeting\b|\b(\d+) ?(?:e|re|ᵉ) séance\b")
 
 
 def _read_masthead(text: str) -> tuple[str, dict[str, str]]:

@@ -13,13 +13,15 @@ compiler use the constants below.
 from __future__ import annotations
 
 from resolu.corpus.languages import LANGUAGES
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, FieldType, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
 
 from .analysis import SymbolAnalyzer, english_analyzer, exact_analyzer, french_analyzer
 
 __all__ = [
+    "AGENDA",
     "BODY",
     "CITES",
+    "DATE",
     "DIGEST",
     "DOCTYPE",
     "EXACT",
@@ -27,6 +29,7 @@ __all__ = [
     "KEY_SEP",
     "KIND",
     "LANG",
+    "MEETING",
     "PATH",
     "PAYLOAD",
     "SESSION",
@@ -56,6 +59,12 @@ CITES = "cites"
 PATH = "path"
 DIGEST = "digest"
 PAYLOAD = "payload"
+#: Adoption date as a number, 20001204 (a column, for date filters and sorting).
+DATE = "date"
+#: Agenda item numbers ("66 67"), from the masthead.
+AGENDA = "agenda"
+#: The Security Council meeting that adopted it ("4253").
+MEETING = "meeting"
 
 
 def text_field(language: str) -> str:
@@ -87,11 +96,16 @@ def build_schema() -> Schema:
         DOCTYPE: ID(stored=True),
         "reference": ID(stored=True),
         SYMBOL: TEXT(analyzer=SymbolAnalyzer(), stored=True, phrase=False),
-        BODY: ID(stored=True),
-        SESSION: ID(stored=True),
-        YEAR: NUMERIC(int, stored=True),
-        LANG: ID(stored=True),
-        KIND: ID(stored=True),
+        # Columns (sortable=True) for the fields results are counted by (facets):
+        # counting reads them over the matching document numbers only.
+        BODY: ID(stored=True, sortable=True),
+        SESSION: ID(stored=True, sortable=True),
+        YEAR: NUMERIC(int, stored=True, sortable=True, default=0),
+        DATE: NUMERIC(int, sortable=True, default=0),
+        LANG: ID(stored=True, sortable=True),
+        KIND: ID(stored=True, sortable=True),
+        AGENDA: KEYWORD(lowercase=True),
+        MEETING: ID,
         "order": NUMERIC(int, stored=True, sortable=True),
         # Tie-break of equal scores: symbol, then place in the resolution. A
         # column, so ranking never has to read stored fields.

@@ -12,6 +12,7 @@ only one that knows how an index folder is laid out (Whoosh's files, named
 from __future__ import annotations
 
 import gc
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
@@ -23,13 +24,16 @@ from whoosh import index as whoosh_index
 
 from .errors import IndexCorrupt, IndexNotFound
 from .schema import (
+    AGENDA,
     BODY,
+    DATE,
     DIGEST,
     DOCTYPE,
     EXACT,
     KEY,
     KIND,
     LANG,
+    MEETING,
     PATH,
     PAYLOAD,
     SESSION,
@@ -59,7 +63,7 @@ __all__ = [
 ]
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
 #: The file in an index folder that records the SCHEMA_VERSION it was built with.
@@ -131,6 +135,7 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
     by which an incremental run deletes what a changed file gave.
     """
     lang = res.language or "fr"
+    shared = _resolution_fields(res)
     for p in res.paragraphs:
         doc = {
             KEY: f"{lang}:{p.reference}",
@@ -140,6 +145,7 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
             BODY: res.body,
             SESSION: res.session,
             YEAR: res.year,
+            **shared,
             LANG: lang,
             KIND: p.kind,
             "order": p.order,
@@ -153,6 +159,26 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
         }
         # Whoosh rejects None for a NUMERIC field: leave the field out instead.
         yield {k: v for k, v in doc.items() if v is not None and v != ""}
+
+
+def date_number(iso: str) -> int | None:
+    """Return an ISO date (``2000-12-04``) as the number the ``date`` column holds.
+
+    >>> date_number("2000-12-04"), date_number("")
+    (20001204, None)
+    """
+    digits = iso[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else None
+
+
+def _resolution_fields(res: Resolution) -> dict[str, Any]:
+    """Return the filter fields every paragraph of ``res`` shares beyond symbol, body, year."""
+    agenda = re.findall(r"\d+", res.meta.get("agenda_item", ""))
+    return {
+        DATE: date_number(res.adopted),
+        AGENDA: " ".join(agenda),
+        MEETING: res.meta.get("meeting", "").strip(),
+    }
 
 
 def file_document(path: str, digest: str) -> dict[str, Any]:

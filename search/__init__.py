@@ -19,12 +19,14 @@ from .errors import QuerySyntaxError, ReferenceNotFound
 from .locations import default_index_dir
 
 if TYPE_CHECKING:
+    from .citation import official_url
     from .fields import FIELDS, QUERY_FIELDS, QueryField
-    from .hits import Hit, Results
+    from .hits import FacetValue, Hit, Results
     from .listing import ResolutionSummary
     from .parser import Node, parse
     from .protocol import SearchableIndex
     from .searching import Index, open_index
+    from .sorting import SORTS
 
 # Loaded on first use, so that `resolu --help` and `resolu index` do not import
 # the search machinery (and Whoosh with it).
@@ -32,6 +34,8 @@ _LAZY = {
     "FIELDS": ".fields",
     "QUERY_FIELDS": ".fields",
     "QueryField": ".fields",
+    "official_url": ".citation",
+    "FacetValue": ".hits",
     "Hit": ".hits",
     "Results": ".hits",
     "ResolutionSummary": ".listing",
@@ -40,6 +44,7 @@ _LAZY = {
     "SearchableIndex": ".protocol",
     "Index": ".searching",
     "open_index": ".searching",
+    "SORTS": ".sorting",
 }
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
@@ -49,6 +54,8 @@ __dir__ = lazy_dir(globals(), _LAZY)
 __all__ = [
     "FIELDS",
     "QUERY_FIELDS",
+    "SORTS",
+    "FacetValue",
     "Hit",
     "Index",
     "IndexClosed",
@@ -63,6 +70,7 @@ __all__ = [
     "Results",
     "SearchableIndex",
     "default_index_dir",
+    "official_url",
     "open_index",
     "parse",
 ]

@@ -118,6 +118,40 @@ def _fail(exc: ResoluError) -> NoReturn:
     raise click.ClickException(str(exc))
 
 
+#: What --format accepts (resolu.search.export writes all but text and json).
+_FORMATS = ("text", "json", "jsonl", "csv", "bibtex", "ris")
+#: Sort orders, as resolu.search.sorting.SORTS names them (read here without loading Whoosh).
+SORTS = ("relevance", "newest", "oldest", "symbol")
+
+
+def _format_options(f: Any) -> Any:
+    """Add ``--format`` and its alias ``--json``; the command receives ``fmt``."""
+
+    def json_alias(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta["resolu_json"] = True
+
+    def pick(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+        return value or ("json" if ctx.meta.get("resolu_json") else "text")
+
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(_FORMATS),
+        default=None,
+        callback=pick,
+        help="Output: text (default), json, jsonl, csv, bibtex or ris (citing the UN way).",
+    )(f)
+    return click.option(
+        "--json",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=json_alias,
+        help="Same as --format json.",
+    )(f)
+
+
 def _index_dir_option(f: Any) -> Any:
     return click.option(
         "--index-dir",
@@ -181,29 +215,54 @@ def cli() -> None:
     help="How many hits to skip (for the next page).",
 )
 @click.option("--group", is_flag=True, help="One hit per resolution, with its other matches.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (schema in the README).")
+@click.option(
+    "--sort",
+    type=click.Choice([*SORTS, "date"]),
+    default="relevance",
+    show_default=True,
+    help="Order: relevance; newest (or date) or oldest first; symbol (A/RES/55/9 before 55/10).",
+)
+@click.option(
+    "--facets", is_flag=True, help="Count the matches by body, year, session, kind, type, lang."
+)
+@_format_options
 @_index_dir_option
 def search_command(
     query: tuple[str, ...],
     limit: int,
     offset: int,
     group: bool,
-    as_json: bool,
+    sort: str,
+    facets: bool,
+    fmt: str,
     index_dir: Path | None,
 ) -> None:
     text = " ".join(query)
     try:
         with _open(index_dir) as ix:
-            results = ix.search(text, limit=limit, offset=offset, group_by_resolution=group)
+            results = ix.search(
+                text,
+                limit=limit,
+                offset=offset,
+                group_by_resolution=group,
+                sort=sort,
+                facets=facets,
+            )
     except ResoluError as exc:
         _fail(exc)
-    if as_json:
+    if fmt == "json":
         from .serialize import results_json
 
         output = results_json(results, limit=limit, offset=offset)
         click.echo(json.dumps(output, ensure_ascii=False, indent=2))
-        return
-    _print_results(results)
+    elif fmt != "text":
+        from .export import export_records, hit_records
+
+        click.echo(export_records(hit_records(results), fmt), nl=False)
+    else:
+        _print_results(results)
+        if results.facets:
+            _print_facets(results.facets)
 
 
 @cli.command("show")
@@ -575,6 +634,19 @@ def _print_results(results: Any) -> None:
     shown = results.hits[-1].rank
     if results.total > shown:
         click.echo(m.say("cli_more", shown=shown, total=results.total))
+
+
+def _print_facets(facets: Any, *, most: int = 8) -> None:
+    """Print each facet on one line: ``year: 2002 13 (2 res.) · 1994 15 (5 res.) …``."""
+    click.echo("")
+    for name, values in facets.items():
+        if not values:
+            continue
+        shown = " · ".join(
+            f"{v.value} {v.paragraphs} ({v.resolutions} res.)" for v in values[:most]
+        )
+        more = f" · … {len(values) - most} more" if len(values) > most else ""
+        click.echo(click.style(f"{name}:", bold=True) + f" {shown}{more}")
 
 
 def main() -> None:

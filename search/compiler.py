@@ -14,7 +14,7 @@ from typing import Any
 
 from resolu.corpus.languages import LANGUAGES
 from resolu.index.analysis import field_analyzer
-from resolu.index.schema import EXACT, text_field, title_field
+from resolu.index.schema import EXACT, SYMBOL, text_field, title_field
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.matching import AndMaybeMatcher, ReadTooFar
@@ -151,10 +151,22 @@ class _Compiler:
             self.out.prefixes.update((tf, form) for form in forms)
         return _in_paragraph(wq.Prefix, tf, tt, sorted(forms))
 
-    def field(self, node: Node) -> wq.Query:
+    def field(self, node: Node, lang: str) -> wq.Query:
         qf = field_named(node.name)
         assert qf is not None  # the parser lets only known fields through
         value = node.text.strip()
+        if qf.kind == "text":
+            return self.title(qf, value, node, lang)
+        if qf.kind == "citedby":
+            cited = self.symbol(qf, value, node)
+            # Its own paragraphs citing it (a footnote) are not "cited by".
+            return wq.AndNot(cited, wq.Term(SYMBOL, cited.text))
+        values = [v.strip() for v in value.split(",") if v.strip()]
+        if not values:
+            raise QuerySyntaxError(f"field '{qf.name}:' has no value", self.q, node.pos)
+        return _any([self.one_value(qf, v, node) for v in values])
+
+    def one_value(self, qf: QueryField, value: str, node: Node) -> wq.Query:
         if qf.kind == "symbol":
             return self.symbol(qf, value, node)
         if qf.kind == "range":
@@ -164,7 +176,16 @@ class _Compiler:
             raise QuerySyntaxError(f"unknown {qf.name} '{value}' ({qf.help})", self.q, node.pos)
         return wq.Term(qf.index_field, canonical)
 
-    def symbol(self, qf: QueryField, value: str, node: Node) -> wq.Query:
+    def title(self, qf: QueryField, value: str, node: Node, lang: str) -> wq.Query:
+        """Match paragraphs whose resolution's title holds every word of ``value``."""
+        name = title_field(lang)
+        groups = self.analyse(name, value)
+        if not groups:
+            raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
+        conj = [_any([wq.Term(name, t) for t in alts]) for alts in groups]
+        return conj[0] if len(conj) == 1 else wq.And(conj)
+
+    def symbol(self, qf: QueryField, value: str, node: Node) -> wq.Term:
         analyzer = field_analyzer(self.schema, qf.index_field)
         terms = [t.text for t in analyzer(value, mode="query")]
         if not terms:
@@ -188,7 +209,7 @@ class _Compiler:
         if node.op == "prefix":
             return self.prefix(node, lang, negated)
         if node.op == "field":
-            return self.field(node)
+            return self.field(node, lang)
         if node.op == "not":
             inner = self.compile(node.children[0], lang, not negated)
             return None if inner is None else wq.Not(inner)

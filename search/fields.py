@@ -58,6 +58,38 @@ def _session(value: str) -> str | None:
     return value.upper()
 
 
+def _digits(value: str) -> str | None:
+    """Return the number a user typed for an agenda item or a meeting (``4253e`` -> ``4253``)."""
+    m = re.fullmatch(r"(\d+)\s*(?:e|re|ᵉ|st|nd|rd|th)?", value.strip(), re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def _day_bounds(value: str) -> tuple[int, int] | None:
+    """Return the first and last day a year, month or day stands for, as numbers.
+
+    >>> _day_bounds("2000-12"), _day_bounds("2000-12-04")
+    ((20001201, 20001231), (20001204, 20001204))
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return year * 10000 + 101, year * 10000 + 1231
+    if not 1 <= int(month) <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        return None
+    base = year * 10000 + int(month) * 100
+    return (base + int(day), base + int(day)) if day else (base + 1, base + 31)
+
+
+def _dates(value: str) -> tuple[int, int] | None:
+    """Return the day bounds of ``2000-12-04``, ``2000-12``, ``2000`` or ``A..B`` of those."""
+    lo_text, sep, hi_text = value.partition("..")
+    lo = _day_bounds(lo_text)
+    hi = _day_bounds(hi_text) if sep else lo
+    return (lo[0], hi[1]) if lo and hi else None
+
+
 def _years(value: str) -> tuple[int, int] | None:
     m = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
     if not m:
@@ -76,8 +108,10 @@ class QueryField:
     #: The index field it filters on.
     index_field: str
     #: ``symbol``: analysed as a UN symbol; ``term``: one canonical value;
-    #: ``range``: a numeric range.
-    kind: Literal["symbol", "term", "range"]
+    #: ``range``: a numeric range; ``text``: words of the resolution's title;
+    #: ``citedby``: paragraphs of other resolutions citing a symbol. Symbols,
+    #: terms and ranges take several values, comma-separated (``body:AG,CS``).
+    kind: Literal["symbol", "term", "range", "text", "citedby"]
     #: For ``term``: the canonical value of what the user typed, None if unknown.
     canonical: Callable[[str], str | None] | None = None
     #: For ``range``: the inclusive bounds of what the user typed, None if malformed.
@@ -96,7 +130,7 @@ QUERY_FIELDS: tuple[QueryField, ...] = (
     ),
     QueryField(
         "body",
-        "the adopting body: body:AG, body:GA, body:CS, body:SC, body:ECOSOC, body:HRC",
+        "the adopting body: body:AG, body:CS, body:ECOSOC, body:HRC; several: body:AG,CS",
         "body",
         "term",
         canonical=_body,
@@ -131,6 +165,42 @@ QUERY_FIELDS: tuple[QueryField, ...] = (
         "cites",
         "symbol",
         expected="a symbol or a resolution number (e.g. cites:54/181)",
+    ),
+    QueryField(
+        "citedby",
+        'paragraphs of other resolutions that cite it: citedby:54/181, citedby:"S/RES/242 (1967)"',
+        "cites",
+        "citedby",
+        expected="a symbol or a resolution number (e.g. citedby:54/181)",
+    ),
+    QueryField(
+        "title",
+        'words of the title: title:civilisations, title:"dialogue civilisations"',
+        "title",
+        "text",
+        expected="words of a title (e.g. title:civilisations)",
+    ),
+    QueryField(
+        "date",
+        "adoption date, a day, month or year, or a range: date:2000-12-04, date:2000-12..2001-01",
+        "date",
+        "range",
+        bounds=_dates,
+        expected="a date like 2000-12-04, 2000-12 or 2000, or a range like 2000-12..2001-01",
+    ),
+    QueryField(
+        "agenda",
+        "an agenda item number: agenda:66",
+        "agenda",
+        "term",
+        canonical=_digits,
+    ),
+    QueryField(
+        "meeting",
+        "the Security Council meeting that adopted it: meeting:4253",
+        "meeting",
+        "term",
+        canonical=_digits,
     ),
 )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
-__all__ = ["Hit", "Results"]
+__all__ = ["FacetValue", "Hit", "Results"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,20 @@ class Hit:
     also: tuple[str, ...] = ()
     #: Keys of the same paragraph in other languages (``"en:A/RES/69/244#l2"``).
     aligned: tuple[str, ...] = ()
+    #: The official document in the hit's language (``https://undocs.org/fr/A/RES/55/109``).
+    url: str = ""
+    #: The adopting body (``General Assembly``) and the adoption date (ISO, or "").
+    body: str = ""
+    adopted: str = ""
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: how many matching paragraphs and resolutions hold it."""
+
+    value: str
+    paragraphs: int
+    resolutions: int
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,13 @@ class Results:
     total: int
     partial: bool = False
     grouped: bool = False
+    #: The order of the hits (one of :data:`~resolu.search.sorting.SORTS`).
+    sort: str = "relevance"
+    #: With ``search(..., facets=True)``: facet name (the query field:
+    #: ``body``, ``year``…) -> its values, with counts over every match.
+    facets: Mapping[str, tuple[FacetValue, ...]] | None = field(
+        default=None, compare=False, hash=False
+    )
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,13 +22,17 @@ from resolu.index.schema import DOCTYPE, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL
 from resolu.index.store import open_store, paragraph_from_stored, resolution_from_stored
 from whoosh import query as wq
 
+from .citation import official_url
+from .columns import Columns
 from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
 from .fastpath import Impacts, Unsupported, score_all, top_rows
+from .facets import count_facets
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .listing import ResolutionSummary, list_resolutions
 from .ranking import RERANK_DEPTH, rerank, weighting
+from .sorting import sort_order, sort_rows
 
 __all__ = ["Index", "open_index"]
 
@@ -62,6 +67,7 @@ class Index:
         self._searcher = searcher
         self._closed = False
         self._impacts = impacts
+        self._column_cache: Columns | None = None
 
     def __enter__(self) -> Index:
         return self
@@ -97,18 +103,27 @@ class Index:
         limit: int = 10,
         offset: int = 0,
         group_by_resolution: bool = False,
+        sort: str = "relevance",
+        facets: bool = False,
     ) -> Results:
         """Search the index and return ranked hits with their references.
 
         Plain words must all match; when no paragraph holds them all, the
         hits are ranked partial matches and ``Results.partial`` says so.
-        Raises :class:`QuerySyntaxError` for a malformed query.
+        ``sort`` is one of :data:`~resolu.search.sorting.SORTS` (``relevance``,
+        ``newest``, ``oldest``, ``symbol``; ``date`` means ``newest``). With
+        ``facets``, ``Results.facets`` counts the matching paragraphs and
+        resolutions by body, year, session, kind, type and language.
+        Raises :class:`QuerySyntaxError` for a malformed query and ValueError
+        for an unknown sort order.
         """
         if limit < 0 or offset < 0:
             raise ValueError("limit and offset must not be negative")
+        order = sort_order(sort)
         s = self._fresh()
         compiled = compile_query(query, s.schema)
-        needed = None if group_by_resolution else offset + limit
+        every = group_by_resolution or facets or order != "relevance"
+        needed = None if every else offset + limit
         scored, total = self._run(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
@@ -117,14 +132,27 @@ class Index:
             # and the fast path, which counts them all, would change the total.
             scored, total = self._run(compiled.partial, compiled, needed=needed, fast=False)
             partial = bool(scored)
+        columns = self._columns(s)
+        scored = sort_rows(scored, order, columns)
+        counted = count_facets(columns, (r[1] for r in scored)) if facets else None
         if group_by_resolution:
-            return self._grouped(query, compiled, scored, limit, offset, partial)
+            grouped = self._grouped(query, compiled, scored, limit, offset, partial)
+            return replace(grouped, sort=order, facets=counted)
         page = scored[offset : offset + limit]
         hits = tuple(
             self._hit(rank, score, s.stored_fields(docnum), compiled)
             for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
         )
-        return Results(query=query, hits=hits, total=total, partial=partial)
+        return Results(
+            query=query, hits=hits, total=total, partial=partial, sort=order, facets=counted
+        )
+
+    def _columns(self, s: Any) -> Columns:
+        """Return the column values of searcher ``s``, read again only after the index changed."""
+        found = self._column_cache
+        if found is None or found.searcher is not s:
+            found = self._column_cache = Columns(s)
+        return found
 
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
@@ -205,6 +233,9 @@ class Index:
             snippet_highlights=snip_spans,
             also=also,
             aligned=tuple(p.get("aligned", ())),
+            url=official_url(p["symbol"], lang),
+            body=p.get("body", ""),
+            adopted=p.get("adopted", ""),
         )
 
     def _grouped(

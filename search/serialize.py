@@ -12,6 +12,7 @@ from typing import Any
 
 from resolu.corpus.model import Paragraph, Resolution
 
+from .citation import official_url
 from .hits import Hit, Results
 from .listing import ResolutionSummary
 
@@ -36,31 +37,48 @@ def hit_json(h: Hit) -> dict[str, Any]:
         "snippet": h.snippet,
         "also": list(h.also),
         "aligned": list(h.aligned),
+        "url": h.url,
+        "body": h.body,
+        "adopted": h.adopted,
     }
 
 
 def results_json(results: Results, *, limit: int, offset: int) -> dict[str, Any]:
     """Return a page of results as JSON, with the paging that produced it."""
-    return {
+    out: dict[str, Any] = {
         "query": results.query,
         "total": results.total,
         "partial": results.partial,
         "grouped": results.grouped,
+        "sort": results.sort,
         "offset": offset,
         "limit": limit,
         "hits": [hit_json(h) for h in results],
     }
+    if results.facets is not None:
+        out["facets"] = {
+            name: [asdict(v) for v in values] for name, values in results.facets.items()
+        }
+    return out
 
 
-def found_json(found: Paragraph | Resolution, *, with_source: bool = True) -> dict[str, Any]:
-    """Return a paragraph or a whole resolution as JSON.
+def found_json(
+    found: Paragraph | Resolution, *, with_source: bool = True, language: str = ""
+) -> dict[str, Any]:
+    """Return a paragraph or a whole resolution as JSON, with its official link (``url``).
 
+    ``language`` is the paragraph's (a :class:`Paragraph` does not say; French
+    where not given).
     ``with_source=False`` leaves out ``source``, the path of the file the
     resolution was read from: the web API never tells a client where files live.
     """
     out = asdict(found)
     if not with_source:
         out.pop("source", None)
+    if isinstance(found, Resolution):
+        out["url"] = official_url(found.symbol, found.language)
+    else:
+        out["url"] = official_url(found.reference.partition("#")[0], language or "fr")
     return out
 
 
@@ -72,5 +90,8 @@ def resolutions_json(
         "total": len(summaries),
         "offset": offset,
         "limit": limit,
-        "resolutions": [asdict(s) for s in summaries[offset : offset + limit]],
+        "resolutions": [
+            {**asdict(s), "url": official_url(s.symbol, s.languages[0] if s.languages else "fr")}
+            for s in summaries[offset : offset + limit]
+        ],
     }

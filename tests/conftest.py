@@ -59,3 +59,20 @@ def corpus_copy(tmp_path: Path) -> Path:
     target.mkdir()
     shutil.copy(SEED, target / SEED.name)
     return target
+
+
+@pytest.fixture(scope="session")
+def sc_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the 902 English Security Council texts in ../shared/data, built once."""
+    from support import shared
+
+    folder = shared("en_only", "cr-unsc_res_en_gold")
+    target = tmp_path_factory.mktemp("sc-index") / "index"
+    build_index(folder, target, procs=2)
+    return target
+
+
+@pytest.fixture()
+def sc_index(sc_index_dir: Path) -> Iterator[Index]:
+    with open_index(sc_index_dir) as ix:
+        yield ix

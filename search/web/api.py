@@ -71,9 +71,16 @@ def search(shared: SharedIndex) -> Endpoint:
                 params.get("offset"), default=0, low=0, high=MAX_OFFSET, name="offset"
             )
             group = params.get("group", "") in ("1", "true", "yes")
+            facets = params.get("facets", "") in ("1", "true", "yes")
             with shared.use() as ix:
                 results = run_search(
-                    ix, query, limit=limit, offset=offset, group=group, sort=params.get("sort", "")
+                    ix,
+                    query,
+                    limit=limit,
+                    offset=offset,
+                    group=group,
+                    sort=params.get("sort", ""),
+                    facets=facets,
                 )
             return results_json(results, limit=limit, offset=offset)
 

@@ -1,14 +1,15 @@
 """What the search library offers beyond words and pages, found by asking it.
 
-Facets, sort orders and spelling suggestions are being added to
-:mod:`resolu.search` (issues #15 and #17). The pages render them as soon as the
+Facets and sort orders came with issue #17; spelling suggestions are being
+added to :mod:`resolu.search` (#15). The pages render them as soon as the
 library has them, through this one module, with no change elsewhere:
 
 - ``Index.search`` accepts ``sort=`` and :mod:`resolu.search` exports ``SORTS``
   (value -> label): a sort control is shown and its value passed through;
 - ``Index.search`` accepts ``facets=``: it is asked for them, and
-  ``Results.facets`` (field -> {value: count} or [(value, count)]) is shown as
-  links that add ``field:value`` to the query;
+  ``Results.facets`` (field -> :class:`FacetValue` values, {value: count} or
+  [(value, count)]) is shown as links that add ``field:value`` to the query
+  (facets with one value only are left out: they would not narrow anything);
 - ``Results.suggestions`` (or ``suggestion``): "did you mean" links.
 """
 
@@ -18,7 +19,7 @@ import inspect
 from collections.abc import Mapping
 from typing import Any
 
-from ..hits import Results
+from ..hits import FacetValue, Results
 from ..searching import Index
 
 __all__ = ["facets_of", "run_search", "sort_orders", "suggestions_of"]
@@ -67,10 +68,19 @@ def facets_of(results: Results) -> list[tuple[str, list[tuple[str, int]]]]:
     out = []
     for name, counts in found.items():
         pairs = counts.items() if isinstance(counts, Mapping) else counts
-        values = [(str(value), int(count)) for value, count in pairs]
-        if values:
+        values = [_pair(item) for item in pairs]
+        # One value only: a link to it would not narrow the results.
+        if len(values) > 1:
             out.append((str(name), values))
     return out
+
+
+def _pair(item: Any) -> tuple[str, int]:
+    """Return (value, paragraphs) of a :class:`FacetValue` or a (value, count) pair."""
+    if isinstance(item, FacetValue):
+        return item.value, item.paragraphs
+    value, count = item
+    return str(value), int(count)
 
 
 def suggestions_of(results: Results) -> list[str]:

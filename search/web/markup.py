@@ -10,6 +10,8 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from ..citation import official_url
+
 __all__ = ["anchor", "marked", "official_url", "resolution_url", "search_url"]
 
 
@@ -60,12 +62,3 @@ def search_url(query: str, *, page: int = 1, **extra: str) -> str:
     if page > 1:
         params["page"] = str(page)
     return "/?" + urlencode(params)
-
-
-def official_url(symbol: str, lang: str) -> str:
-    """Return the document's address on the UN's document system (undocs.org).
-
-    >>> official_url("S/RES/242 (1967)", "en")
-    'https://undocs.org/en/S/RES/242(1967)'
-    """
-    return f"https://undocs.org/{lang}/" + quote(symbol.replace(" ", ""), safe="/()")

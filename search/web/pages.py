@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from ..searching import Index
+from ..parallel import Spans, pair_rows, query_highlights, versions_of
 from .features import facets_of, run_search, sort_orders, suggestions_of
 from .limits import (
     MAX_OFFSET,
@@ -192,71 +192,22 @@ class _Row:
     cells: tuple[_Cell | None, ...]
 
 
-def _versions(ix: Index, symbol: str) -> list[tuple[str, Resolution]]:
-    """Return the resolution in each language the index holds, French first."""
-    found = []
-    for lang in DOC_LANGUAGES:
-        try:
-            res = ix.get(symbol, lang=lang)
-        except ReferenceNotFound:
-            continue
-        if isinstance(res, Resolution):
-            found.append((lang, res))
-    if not found:
-        raise ReferenceNotFound(f"nothing in the index is cited as {symbol}")
-    return found
-
-
-def _highlights(
-    ix: Index, query: str, versions: list[tuple[str, Resolution]]
-) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
-    """Return where ``query`` matched in the resolution's paragraphs, by (language, reference).
-
-    The search runs through ``Index.search`` restricted to this symbol, so a
-    paragraph is marked exactly where the search page marked it.
-    """
-    symbol = versions[0][1].symbol
-    if '"' in symbol:
-        return {}
-    limit = sum(len(res.paragraphs) for _, res in versions)
-    results = ix.search(f'({query}) symbol:"{symbol}"', limit=limit)
-    return {(h.language, h.reference): h.highlights for h in results}
-
-
-def _depth(p: Paragraph) -> int:
-    return p.number.count(".") if p.kind == "subparagraph" else 0
-
-
-def _rows(
-    versions: list[tuple[str, Resolution]],
-    marks: dict[tuple[str, str], tuple[tuple[int, int], ...]],
-) -> list[_Row]:
-    """Pair each paragraph with its counterpart in the other language shown, in order."""
-
-    def cell(lang: str, p: Paragraph) -> _Cell:
-        return _Cell(lang, p, marked(p.text, marks.get((lang, p.reference), ())))
-
-    first_lang, first = versions[0]
-    if len(versions) == 1:
-        return [
-            _Row(anchor(p.reference), _depth(p), (cell(first_lang, p),)) for p in first.paragraphs
-        ]
-    other_lang, other = versions[1]
-    by_ref = {p.reference: p for p in other.paragraphs}
-    used: set[str] = set()
+def _rows(versions: list[Resolution], marks: dict[tuple[str, str], Spans]) -> list[_Row]:
+    """Return the library's paired rows with their anchors and marked-up text."""
+    other = versions[1].language if len(versions) > 1 else ""
     rows = []
-    for p in first.paragraphs:
-        aligned = [k.partition(":")[2] for k in p.aligned if k.startswith(f"{other_lang}:")]
-        twin = next((by_ref[r] for r in aligned if r in by_ref), None) or by_ref.get(p.reference)
-        if twin is not None:
-            used.add(twin.reference)
-        twin_cell = cell(other_lang, twin) if twin is not None else None
-        rows.append(_Row(anchor(p.reference), _depth(p), (cell(first_lang, p), twin_cell)))
-    for p in other.paragraphs:
-        if p.reference not in used:
-            rows.append(
-                _Row(f"{other_lang}-{anchor(p.reference)}", _depth(p), (None, cell(other_lang, p)))
-            )
+    for row in pair_rows(versions[:2], marks):
+        first = next(c for c in row.cells if c is not None)
+        ident = anchor(first.paragraph.reference)
+        if row.cells[0] is None:
+            ident = f"{other}-{ident}"
+        cells = tuple(
+            None
+            if c is None
+            else _Cell(c.language, c.paragraph, marked(c.paragraph.text, c.highlights))
+            for c in row.cells
+        )
+        rows.append(_Row(ident, row.depth, cells))
     return rows
 
 
@@ -277,24 +228,24 @@ def resolution_page(shared: SharedIndex) -> Endpoint:
             target = resolution_url(symbol, query=query, local=local)
             return RedirectResponse(target, status_code=303)
         notice = None
-        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        marks: dict[tuple[str, str], Spans] = {}
+        wanted = params.get("lang", "")
+        order = tuple(sorted(DOC_LANGUAGES, key=lambda lang: lang != wanted))
         try:
             with shared.use() as ix:
-                versions = _versions(ix, symbol)
+                versions = versions_of(ix, symbol, order)
                 if query:
                     try:
-                        marks = _highlights(ix, query, versions)
+                        marks = query_highlights(ix, query, versions)
                     except QuerySyntaxError as exc:
                         notice = page.query_error(exc)
         except ReferenceNotFound:
             return page.error(404, page.t["not_found"].format(ref=ref))
         except ResoluError as exc:
             return page.error(503, page.t["no_index"].format(detail=exc))
-        wanted = params.get("lang", "")
-        versions.sort(key=lambda v: v[0] != wanted)
         return page.render(
             "resolution.html",
-            versions=versions,
+            versions=[(res.language, res) for res in versions],
             rows=_rows(versions, marks),
             query=query,
             notice=notice,
