@@ -269,43 +269,181 @@ def search_command(
 @click.argument("reference")
 @click.option(
     "--lang",
-    type=click.Choice(["fr", "en"]),
     default=None,
-    help="Language version to show, where the index holds several.",
+    help="Languages to show, comma-separated (fr,en: side by side), where the index holds them.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--query", "-q", default="", help="Mark the words of this query (in bold).")
+@click.option(
+    "--cited-by",
+    is_flag=True,
+    help="List the paragraphs of other indexed resolutions that cite it, and what it cites.",
+)
+@_format_options
 @_index_dir_option
-def show_command(reference: str, lang: str | None, as_json: bool, index_dir: Path | None) -> None:
+def show_command(
+    reference: str,
+    lang: str | None,
+    query: str,
+    cited_by: bool,
+    fmt: str,
+    index_dir: Path | None,
+) -> None:
     """Print the paragraph a REFERENCE names, or a whole resolution given its symbol.
 
     REFERENCE is like A/RES/55/109#op4; a symbol like A/RES/55/109.
     """
+    from resolu.corpus.languages import LANGUAGES
+
+    langs = tuple(x.strip() for x in (lang or "").split(",") if x.strip())
+    unknown = [x for x in langs if x not in LANGUAGES]
+    if unknown:
+        raise _UsageError(f"unknown language '{unknown[0]}' (known: {', '.join(LANGUAGES)})")
+    try:
+        with _open(index_dir) as ix:
+            if cited_by:
+                _show_citations(ix, reference, fmt)
+            else:
+                _show(ix, reference, langs, query, fmt)
+    except ResoluError as exc:
+        _fail(exc)
+
+
+def _show(ix: Any, reference: str, langs: tuple[str, ...], query: str, fmt: str) -> None:
     from resolu.corpus.model import Paragraph
+
+    from .citation import official_url
+    from .parallel import parallel_view, query_highlights
+    from .terminal import bold_spans, render_view
+
+    found = ix.get(reference, lang=langs[0] if langs else None)
+    if fmt != "text":
+        _export_found(ix, found, reference, langs, fmt)
+        return
+    symbol = reference.partition("#")[0].split(":")[-1]
+    if isinstance(found, Paragraph):
+        res = ix.get(symbol, lang=langs[0] if langs else None)
+        marks = query_highlights(ix, query, [res]) if query else {}
+        spans = marks.get((res.language, found.reference), ())
+        click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
+        click.echo(bold_spans(found.text, spans))
+        if found.aligned:
+            click.echo(cli_messages().say("cli_aligned", refs=", ".join(found.aligned)))
+        click.echo(official_url(res.symbol, res.language))
+        return
+    view = parallel_view(ix, found.symbol, languages=langs or (found.language,), query=query)
+    for res in view.versions:
+        click.echo(click.style(f"{res.symbol}  {res.title}", bold=True))
+        meta = ", ".join(x for x in (res.body, res.adopted, res.language) if x)
+        click.echo(f"{meta}  {official_url(res.symbol, res.language)}")
+    for line in render_view(view):
+        click.echo(line)
+
+
+def _export_found(ix: Any, found: Any, reference: str, langs: tuple[str, ...], fmt: str) -> None:
+    from resolu.corpus.model import Paragraph
+
+    if fmt == "json":
+        from .serialize import found_json
+
+        language = langs[0] if langs else ""
+        if isinstance(found, Paragraph) and not language:
+            language = ix.get(reference.partition("#")[0]).language
+        click.echo(json.dumps(found_json(found, language=language), ensure_ascii=False, indent=2))
+        return
+    from .export import export_records, resolution_records
+
+    if isinstance(found, Paragraph):
+        res = ix.get(reference.partition("#")[0], lang=langs[0] if langs else None)
+        records = resolution_records(res, [found])
+    else:
+        records = resolution_records(found)
+    click.echo(export_records(records, fmt), nl=False)
+
+
+def _show_citations(ix: Any, reference: str, fmt: str) -> None:
+    from .browse import citations
+
+    found = citations(ix, reference)
+    if fmt == "json":
+        from .serialize import hit_json
+
+        out = {
+            "symbol": found.symbol,
+            "cited_by": [hit_json(h) for h in found.cited_by],
+            "cites": [{"symbol": s, "indexed": s in found.indexed} for s in found.cites],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        from .export import export_records, hit_records
+        from .hits import Results
+
+        hits = Results(query=f"citedby:{found.symbol}", hits=found.cited_by, total=0)
+        click.echo(export_records(hit_records(hits), fmt), nl=False)
+        return
+    head = f"{found.symbol} is cited by {len(found.cited_by)} paragraphs"
+    click.echo(click.style(head, bold=True))
+    for h in found.cited_by:
+        click.echo(f"  {h.label}  [{h.reference}]")
+        click.echo(f"    {h.snippet}")
+    click.echo(click.style(f"{found.symbol} cites {len(found.cites)} resolutions", bold=True))
+    for symbol in found.cites:
+        click.echo(f"  {symbol}" + ("" if symbol in found.indexed else "  (not in the index)"))
+
+
+@cli.command("list")
+@click.argument("query", nargs=-1)
+@click.option(
+    "--sort",
+    type=click.Choice([*SORTS, "date"]),
+    default="symbol",
+    show_default=True,
+    help="Order: symbol (natural order); newest (or date) or oldest first; relevance.",
+)
+@click.option(
+    "--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True, help="How many."
+)
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, show_default=True, help="How many to skip."
+)
+@_format_options
+@_index_dir_option
+def list_command(
+    query: tuple[str, ...], sort: str, limit: int, offset: int, fmt: str, index_dir: Path | None
+) -> None:
+    """List the indexed resolutions: symbol, date, body, paragraphs, title.
+
+    QUERY (optional) keeps the resolutions with a matching paragraph, in the
+    query language: resolu list body:CS year:1990..1991
+    """
+    from .browse import list_indexed
 
     try:
         with _open(index_dir) as ix:
-            found = ix.get(reference, lang=lang)
+            listing = list_indexed(ix, " ".join(query), sort=sort, limit=limit, offset=offset)
     except ResoluError as exc:
         _fail(exc)
-    if as_json:
-        from .serialize import found_json
+    if fmt == "json":
+        from .serialize import resolutions_json
 
-        click.echo(json.dumps(found_json(found), ensure_ascii=False, indent=2))
+        out = resolutions_json(listing.summaries, limit=limit, offset=0)
+        out.update(total=listing.total, offset=offset)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    if isinstance(found, Paragraph):
-        click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
-        click.echo(found.text)
-        if found.aligned:
-            click.echo(cli_messages().say("cli_aligned", refs=", ".join(found.aligned)))
+    if fmt != "text":
+        from .export import export_records, summary_records
+
+        click.echo(export_records(summary_records(listing.summaries), fmt), nl=False)
         return
-    click.echo(click.style(f"{found.symbol}  {found.title}", bold=True))
-    meta = ", ".join(x for x in (found.body, found.adopted, found.language) if x)
-    if meta:
-        click.echo(meta)
-    for p in found.paragraphs:
-        click.echo("")
-        click.echo(click.style(p.label, bold=True) + f"  [{p.reference}]")
-        click.echo(p.text)
+    for s in listing.summaries:
+        when = s.adopted or (str(s.year) if s.year else "")
+        click.echo(
+            click.style(s.symbol, bold=True)
+            + f"  {when}  {s.body}  {s.paragraphs} par.  {','.join(s.languages)}  {s.title}"
+        )
+    shown = offset + len(listing.summaries)
+    more = f"; --offset {shown} for more" if listing.total > shown else ""
+    click.echo(f"({len(listing.summaries)} of {listing.total} resolutions{more})")
 
 
 @cli.command("index")
@@ -600,19 +738,10 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
         ) from None
 
 
-def _bold_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    out = []
-    last = 0
-    for s, e in spans:
-        out.append(text[last:s])
-        out.append(click.style(text[s:e], bold=True))
-        last = e
-    out.append(text[last:])
-    return "".join(out)
-
-
 def _print_results(results: Any) -> None:
     m = cli_messages()
+    from .terminal import bold_spans
+
     if not results.hits:
         if results.total:
             click.echo(m.say("cli_no_more", n=results.total))
@@ -628,7 +757,7 @@ def _print_results(results: Any) -> None:
         )
         if h.title:
             click.echo(f"   {h.title}")
-        click.echo("   " + _bold_spans(h.snippet, h.snippet_highlights))
+        click.echo("   " + bold_spans(h.snippet, h.snippet_highlights))
         if h.also:
             click.echo("   " + m.say("cli_also", refs=", ".join(h.also)))
     shown = results.hits[-1].rank

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from resolu.corpus import corpus_dir
-from resolu.index import build_index
+from resolu.index import IndexReport, build_index
 from resolu.search import Index, open_index
 from support import SEED, SHARED_DATA
 
@@ -62,14 +62,18 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sc_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sc_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IndexReport]:
     """An index of the 902 English Security Council texts in ../shared/data, built once."""
     from support import shared
 
     folder = shared("en_only", "cr-unsc_res_en_gold")
     target = tmp_path_factory.mktemp("sc-index") / "index"
-    build_index(folder, target, procs=2)
-    return target
+    return target, build_index(folder, target, procs=2)
+
+
+@pytest.fixture(scope="session")
+def sc_index_dir(sc_built: tuple[Path, IndexReport]) -> Path:
+    return sc_built[0]
 
 
 @pytest.fixture()
