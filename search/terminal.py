@@ -34,20 +34,24 @@ def bold_spans(text: str, spans: Spans, *, start: int = 0) -> str:
     return "".join(out)
 
 
-def _lines(cell: Cell | None, width: int, indent: str) -> list[str]:
-    """Return a cell's label and text wrapped to ``width``, matches bold, padded to ``width``."""
+def _lines(cell: Cell | None, width: int, indent: str, pad: bool) -> list[str]:
+    """Return a cell's label, reference and text wrapped to ``width``, matches bold.
+
+    With ``pad``, each line is padded to ``width`` so that a column can follow it.
+    """
     if cell is None:
         return []
     p = cell.paragraph
-    out = [click.style(_fit(f"{indent}{p.label}", width), bold=True)]
+    head = f"{indent}{p.label}  [{p.reference}]"
+    out = [click.style(_fit(head, width) if pad else head, bold=True)]
     text = p.text
     pos = 0
     for line in textwrap.wrap(text, max(10, width - len(indent)), break_on_hyphens=False) or [""]:
         begin = text.find(line, pos)
         begin = pos if begin < 0 else begin
         pos = begin + len(line)
-        pad = " " * (width - len(indent) - len(line))
-        out.append(indent + bold_spans(line, cell.highlights, start=begin) + pad)
+        fill = " " * (width - len(indent) - len(line)) if pad else ""
+        out.append(indent + bold_spans(line, cell.highlights, start=begin) + fill)
     return out
 
 
@@ -64,7 +68,7 @@ def render_view(view: ParallelView, *, width: int | None = None) -> list[str]:
     lines: list[str] = []
     for row in view.rows:
         indent = _INDENT * row.depth
-        cells = [_lines(c, col, indent) for c in row.cells[:columns]]
+        cells = [_lines(c, col, indent, columns > 1) for c in row.cells[:columns]]
         height = max(len(c) for c in cells)
         lines.append("")
         for i in range(height):
