@@ -26,8 +26,8 @@ from .citation import official_url
 from .columns import Columns
 from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
-from .fastpath import Impacts, Unsupported, score_all, top_rows
 from .facets import count_facets
+from .fastpath import Impacts, Unsupported, score_all, top_rows
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .listing import ResolutionSummary, list_resolutions
