@@ -142,10 +142,8 @@ def _text_symbol(lines: list[str]) -> str:
     return max(counts, key=lambda s: counts[s]) if counts else ""
 
 
-def parse_header(
-    head: list[str], all_lines: list[str], body: str, language: str, filename: str
-) -> Header:
-    """Read the metadata from the heading lines (those above the body line)."""
+def _title_and_numbers(head: list[str]) -> tuple[list[str], str, str]:
+    """Return the title's lines, the title number ("55/109") and a Security Council heading's."""
     title_lines: list[str] = []
     number = ""
     sc_number = ""
@@ -161,6 +159,22 @@ def parse_header(
         m2 = _SC_HEADING.match(line)
         if m2 and not sc_number:
             sc_number = f"{m2.group(1)} ({m2.group(2)})"
+    return title_lines, number, sc_number
+
+
+def _adopted(head: list[str]) -> str:
+    """Return the adoption date the heading lines give (ISO), or ``""``."""
+    head_text = "\n".join(head)
+    m = _ADOPTED.search(head_text) or _DATE.search(head_text)
+    d = _DATE.search(m.group(0)) if m else None
+    return iso_date(*d.groups()) if d else ""
+
+
+def parse_header(
+    head: list[str], all_lines: list[str], body: str, language: str, filename: str
+) -> Header:
+    """Read the metadata from the heading lines (those above the body line)."""
+    title_lines, number, sc_number = _title_and_numbers(head)
     symbol = _text_symbol(all_lines)
     if not symbol and body and (number or sc_number):
         prefix = body_by_code(body).series
@@ -173,13 +187,7 @@ def parse_header(
     title = " ".join(" ".join(title_lines).split())
     if not title and sc_number:
         title = ("Résolution " if language == "fr" else "Resolution ") + sc_number
-    adopted = ""
-    head_text = "\n".join(head)
-    m3 = _ADOPTED.search(head_text) or _DATE.search(head_text)
-    if m3:
-        d = _DATE.search(m3.group(0))
-        if d:
-            adopted = iso_date(*d.groups())
+    adopted = _adopted(head)
     session, year = session_and_year(symbol)
     if adopted:
         year = int(adopted[:4])

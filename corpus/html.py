@@ -165,9 +165,11 @@ class _Parser(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         if tag in _HIDDEN:
             self._hidden += 1
-            return
-        if self._hidden:
-            return
+        elif not self._hidden and not self._head_tag(tag, values):
+            self._block_tag(tag, values)
+
+    def _head_tag(self, tag: str, values: dict[str, str]) -> bool:
+        """Read what the page's frame says (language, head, title, line break); tell if done."""
         if tag == "html" and values.get("lang"):
             self.language = values["lang"].split("-")[0].split("_")[0].lower()
         if tag == "head":
@@ -176,11 +178,14 @@ class _Parser(HTMLParser):
             self._in_head = False
         if tag == "title":
             self._in_title = True
-            return
+            return True
         if tag == "br":
             if self._text:
                 self._text.append("\n")
-            return
+            return True
+        return False
+
+    def _block_tag(self, tag: str, values: dict[str, str]) -> None:
         if tag in _BLOCKS:
             self._in_head = False  # a page may leave </head> and <body> out
             self._flush()
@@ -193,15 +198,21 @@ class _Parser(HTMLParser):
             start = values.get("start", "1")
             number = int(start) - 1 if start.lstrip("-").isdigit() else 0
         elif tag == "li":
-            lists = [i for i, (t, _) in enumerate(self._stack) if t in ("ol", "ul")]
-            if lists and self._stack[lists[-1]][0] == "ol":
-                value = values.get("value", "")
-                number = int(value) if value.isdigit() else self._stack[lists[-1]][1] + 1
-                self._stack[lists[-1]] = ("ol", number)
+            number = self._item_number(values)
         elif tag == "article":
             self._articles += 1
             self._article_stack.append((self._articles, values.get("data-number", "")))
         self._stack.append((tag, number))
+
+    def _item_number(self, values: dict[str, str]) -> int:
+        """Return a list item's number (0 outside a numbered list), counting it in its list."""
+        lists = [i for i, (t, _) in enumerate(self._stack) if t in ("ol", "ul")]
+        if not lists or self._stack[lists[-1]][0] != "ol":
+            return 0
+        value = values.get("value", "")
+        number = int(value) if value.isdigit() else self._stack[lists[-1]][1] + 1
+        self._stack[lists[-1]] = ("ol", number)
+        return number
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -335,8 +346,7 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
     lead = start
     while lead > 0 and _LEAD_IN.match(front[lead - 1].text):
         lead -= 1
-    preamble, opening, operative = front[:lead], front[lead : start + 1], front[start + 1 :]
-    if not operative:
+    if not front[start + 1 :]:
         raise CorpusError(source, "not a resolution: no paragraph after the body line")
     header = parse_header([title], [b.text for b in blocks], body, language, filename)
     if not header.symbol:
@@ -345,53 +355,75 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
             "no symbol: the HTML names none and the file name spells none "
             "(name it like A_RES_217_A_III.fr.html)",
         )
-    symbol = header.symbol
-    series = symbol.split("/")[0]
-    paragraphs: list[Paragraph] = []
-
-    def add(local: str, kind: str, number: str, cite: str, parts: list[Block]) -> None:
-        # One line with single spaces, as the text reader gives: <br> and
-        # block boundaries inside one citable paragraph are layout, not text.
-        text = " ".join(" ".join(b.text for b in parts).split())
-        paragraphs.append(
-            Paragraph(
-                reference=reference(symbol, local),
-                label=cite,
-                kind=kind,
-                number=number,
-                text=text,
-                order=len(paragraphs) + 1,
-                cites_symbols=cited_symbols(text, series=series),
-                lines=(parts[0].lines[0], parts[-1].lines[1]),
-            )
-        )
-
-    for i, b in enumerate(preamble, 1):
-        add(f"pp{i}", "preambular", str(i), label(symbol, "preambular", str(i), language), [b])
-    for i, b in enumerate(operative, 1):
-        parts = [*opening, b] if i == 1 else [b]
-        add(f"op{i}", "operative", str(i), label(symbol, "operative", str(i), language), parts)
+    paragraphs = _Paragraphs(header.symbol, language)
+    paragraphs.front(front[:lead], front[lead : start + 1], front[start + 1 :])
     for number, content in articles:
+        paragraphs.article(number, content)
+    return Resolution(
+        symbol=header.symbol,
+        number=header.number,
+        title=header.title or title,
+        body=header.body,
+        language=language,
+        paragraphs=tuple(paragraphs.out),
+        session=header.session,
+        year=header.year,
+        adopted=header.adopted or _ADOPTED.get(header.symbol, ""),
+        source=source,
+        meta={"format": "html", "articles": str(len(articles))},
+    )
+
+
+class _Paragraphs:
+    """The paragraphs of an HTML resolution, in order, as they are added."""
+
+    def __init__(self, symbol: str, language: str) -> None:
+        self.symbol = symbol
+        self.language = language
+        self.series = symbol.split("/")[0]
+        self.out: list[Paragraph] = []
+
+    def front(self, preamble: list[Block], opening: list[Block], operative: list[Block]) -> None:
+        """Add the preamble, then the operative paragraphs (the body line opens the first)."""
+        symbol, language = self.symbol, self.language
+        for i, b in enumerate(preamble, 1):
+            self.add(
+                f"pp{i}", "preambular", str(i), label(symbol, "preambular", str(i), language), [b]
+            )
+        for i, b in enumerate(operative, 1):
+            parts = [*opening, b] if i == 1 else [b]
+            cite = label(symbol, "operative", str(i), language)
+            self.add(f"op{i}", "operative", str(i), cite, parts)
+
+    def article(self, number: str, content: list[Block]) -> None:
+        """Add an article: its chapeau, then its numbered paragraphs (``art26.2``)."""
+        symbol, language = self.symbol, self.language
         chapeau = [b for b in content if not b.items]
         if chapeau:
-            add(f"art{number}", "annex", number, article_label(symbol, number, language), chapeau)
+            self.add(
+                f"art{number}", "annex", number, article_label(symbol, number, language), chapeau
+            )
         items: dict[tuple[int, ...], list[Block]] = {}
         for b in content:
             if b.items:
                 items.setdefault(b.items, []).append(b)
         for path, parts in items.items():
             n = ".".join([number, *map(str, path)])
-            add(f"art{n}", "annex", n, article_label(symbol, n, language), parts)
-    return Resolution(
-        symbol=symbol,
-        number=header.number,
-        title=header.title or title,
-        body=header.body,
-        language=language,
-        paragraphs=tuple(paragraphs),
-        session=header.session,
-        year=header.year,
-        adopted=header.adopted or _ADOPTED.get(symbol, ""),
-        source=source,
-        meta={"format": "html", "articles": str(len(articles))},
-    )
+            self.add(f"art{n}", "annex", n, article_label(symbol, n, language), parts)
+
+    def add(self, local: str, kind: str, number: str, cite: str, parts: list[Block]) -> None:
+        # One line with single spaces, as the text reader gives: <br> and
+        # block boundaries inside one citable paragraph are layout, not text.
+        text = " ".join(" ".join(b.text for b in parts).split())
+        self.out.append(
+            Paragraph(
+                reference=reference(self.symbol, local),
+                label=cite,
+                kind=kind,
+                number=number,
+                text=text,
+                order=len(self.out) + 1,
+                cites_symbols=cited_symbols(text, series=self.series),
+                lines=(parts[0].lines[0], parts[-1].lines[1]),
+            )
+        )

@@ -216,13 +216,7 @@ def masthead(text: str) -> dict[str, str]:
         found["organ"] = organs[0]
     if match := re.search(r"Distr\. ?:? ?\w+ .{0,40}?" + DATE, flat):
         found["distributed"] = iso_date(*match.groups())
-    sessions = [match for pattern in _SESSIONS if (match := pattern.search(flat))]
-    if sessions:
-        found["session"] = min(sessions, key=lambda match: match.start()).group(0)
-        if number := session_number(found["session"]):
-            found["session_number"] = number
-    if match := _AGENDA.search(flat):
-        found["agenda_item"] = match.group(1) or match.group(2)
+    found.update(_session_and_agenda(flat))
     if adoption and len(adoption.groups()) == 5:
         found["meeting"] = adoption.group(2)
     if adoption:
@@ -231,6 +225,19 @@ def masthead(text: str) -> dict[str, str]:
         found["draft"] = match.group(1)
     if match := re.search(r"\n *(?:E?S-)?\d+/\d+\. +(.+(?:\n(?!\s*\n).+)*)", page):
         found["title"] = re.sub(r"\s+", " ", match.group(1)).strip()
+    return found
+
+
+def _session_and_agenda(flat: str) -> dict[str, str]:
+    """Return the masthead's ``session``, ``session_number`` and ``agenda_item``, where printed."""
+    found: dict[str, str] = {}
+    sessions = [match for pattern in _SESSIONS if (match := pattern.search(flat))]
+    if sessions:
+        found["session"] = min(sessions, key=lambda match: match.start()).group(0)
+        if number := session_number(found["session"]):
+            found["session_number"] = number
+    if match := _AGENDA.search(flat):
+        found["agenda_item"] = match.group(1) or match.group(2)
     return found
 
 

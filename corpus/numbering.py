@@ -115,6 +115,8 @@ class _State:
     last_level1: str = ""
     headings: list[str] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
+    #: kind, number, local reference, annex, block
+    pending: list[tuple[str, str, str, str, Block]] = field(default_factory=list)
 
     def open_annex(self, name: str, title: str, start: int) -> None:
         self.annex += 1
@@ -123,6 +125,75 @@ class _State:
         self.op = self.annex_unnumbered = 0
         self.last_letter = self.last_level1 = ""
         self.annexes.append(title)
+
+    def take(self, block: Block, *, printed: bool) -> None:
+        """Number one block, or read it as an annex's or a section's heading."""
+        text = join_lines(t for _, t in block.lines)
+        am = ANNEX.match(text)
+        if am and (len(block.lines) == 1 or (printed and len(block.lines) == 2)):
+            self.open_annex(am.group(1) or "", text, len(self.pending))
+        elif printed and is_heading(text):
+            self._heading(block, text)
+        elif not self._numbered(block, text):
+            self._unnumbered(block, text)
+
+    def _heading(self, block: Block, text: str) -> None:
+        last = self.pending[-1] if self.pending else None
+        if not self.annex and self.op and last and last[4] is not block and _ends_colon(last[4]):
+            # "Adopts the following political declaration…:" and its title
+            self.open_annex("", text, len(self.pending))
+        elif self.annex and len(self.pending) == self.annex_start:
+            self.annexes[-1] += "\n" + text  # the rest of the annex's heading, or its subtitle
+        else:
+            self.headings.append(text)
+
+    def _numbered(self, block: Block, text: str) -> bool:
+        """Number a block opening with ``1.`` or ``a)``; tell whether it had such a marker."""
+        prefix = f"ann{self.annex}." if self.annex else ""
+        annex_no = self.annex_name if self.annex else ""
+        om = OPERATIVE.match(text)
+        if om and int(om.group(1)) > self.op:
+            self.op = int(om.group(1))
+            self.last_letter = self.last_level1 = ""
+            kind = "annex" if self.annex else "operative"
+            self.pending.append((kind, str(self.op), f"{prefix}op{self.op}", annex_no, block))
+            return True
+        sm = SUB.match(text)
+        if not (sm and (self.op or self.pp or self.annex)):
+            return False
+        mark = sm.group(2)
+        parent_kind = "op" if self.op else "pp"
+        parent_num = self.op if self.op else (self.pp if not self.annex else self.annex_unnumbered)
+        level1 = self.last_level1
+        next_letter = len(mark) == 1 and level1 and ord(mark) == ord(level1[-1]) + 1
+        if mark in _ROMANS and self.last_letter and not next_letter:
+            number = f"{parent_num}.{self.last_letter}.{mark}"
+        else:
+            self.last_letter = self.last_level1 = mark
+            number = f"{parent_num}.{mark}"
+        local = f"{prefix}{parent_kind}{number}"
+        self.pending.append(("subparagraph", number, local, annex_no, block))
+        return True
+
+    def _unnumbered(self, block: Block, text: str) -> None:
+        if self.annex:
+            self.annex_unnumbered += 1
+            n = self.annex_unnumbered
+            self.pending.append(
+                ("annex", f"p{n}", f"ann{self.annex}.pp{n}", self.annex_name, block)
+            )
+        elif self.op == 0 and _is_unnumbered_operative(text):
+            self.op = 1
+            self.pending.append(("operative", "1", "op1", "", block))
+        elif self.op == 0:
+            self.pp += 1
+            self.pending.append(("preambular", str(self.pp), f"pp{self.pp}", "", block))
+        elif self.pending:
+            # Unnumbered text after the operative part continues the paragraph
+            # before it (a quotation, a list introduced by a colon): never dropped.
+            kind_, number_, local_, annex_, prev = self.pending[-1]
+            merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
+            self.pending[-1] = (kind_, number_, local_, annex_, merged)
 
 
 def number_blocks(
@@ -137,76 +208,14 @@ def number_blocks(
     older transcriptions a short unpunctuated line is as often a paragraph.
     """
     st = _State()
-    pending: list[tuple[str, str, str, str, Block]] = []  # kind, number, local, annex, block
     for block in blocks:
-        text = join_lines(t for _, t in block.lines)
-        am = ANNEX.match(text)
-        if am and (len(block.lines) == 1 or (printed and len(block.lines) == 2)):
-            st.open_annex(am.group(1) or "", text, len(pending))
-            continue
-        if printed and is_heading(text):
-            last = pending[-1] if pending else None
-            if not st.annex and st.op and last and last[4] is not block and _ends_colon(last[4]):
-                # "Adopts the following political declaration…:" and its title
-                st.open_annex("", text, len(pending))
-            elif st.annex and len(pending) == st.annex_start:
-                st.annexes[-1] += "\n" + text  # the rest of the annex's heading, or its subtitle
-            else:
-                st.headings.append(text)
-            continue
-        prefix = f"ann{st.annex}." if st.annex else ""
-        annex_no = st.annex_name if st.annex else ""
-        om = OPERATIVE.match(text)
-        sm = SUB.match(text)
-        if om and int(om.group(1)) > st.op:
-            st.op = int(om.group(1))
-            st.last_letter = st.last_level1 = ""
-            kind = "annex" if st.annex else "operative"
-            pending.append((kind, str(st.op), f"{prefix}op{st.op}", annex_no, block))
-            continue
-        if sm and (st.op or st.pp or st.annex):
-            mark = sm.group(2)
-            parent_kind = "op" if st.op else "pp"
-            parent_num = st.op if st.op else (st.pp if not st.annex else st.annex_unnumbered)
-            if (
-                mark in _ROMANS
-                and st.last_letter
-                and not (
-                    len(mark) == 1 and st.last_level1 and ord(mark) == ord(st.last_level1[-1]) + 1
-                )
-            ):
-                number = f"{parent_num}.{st.last_letter}.{mark}"
-            else:
-                st.last_letter = st.last_level1 = mark
-                number = f"{parent_num}.{mark}"
-            local = f"{prefix}{parent_kind}{number}"
-            pending.append(("subparagraph", number, local, annex_no, block))
-            continue
-        if st.annex:
-            st.annex_unnumbered += 1
-            n = st.annex_unnumbered
-            pending.append(("annex", f"p{n}", f"{prefix}pp{n}", annex_no, block))
-            continue
-        if st.op == 0 and not st.annex and _is_unnumbered_operative(text):
-            st.op = 1
-            pending.append(("operative", "1", "op1", "", block))
-            continue
-        if st.op == 0 and not st.annex:
-            st.pp += 1
-            pending.append(("preambular", str(st.pp), f"pp{st.pp}", "", block))
-            continue
-        # Unnumbered text after the operative part continues the paragraph
-        # before it (a quotation, a list introduced by a colon): never dropped.
-        if pending:
-            kind_, number_, local_, annex_, prev = pending[-1]
-            merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
-            pending[-1] = (kind_, number_, local_, annex_, merged)
+        st.take(block, printed=printed)
     meta: dict[str, str] = {}
     if st.headings:
         meta["headings"] = "\n".join(st.headings)
     for n, title in enumerate(st.annexes, 1):
         meta[f"annex{n}"] = title
-    return _paragraphs(pending, footnotes, header), meta
+    return _paragraphs(st.pending, footnotes, header), meta
 
 
 def _ends_colon(block: Block) -> bool:

@@ -202,104 +202,133 @@ def _blocks(
     lines: list[str], first: int, header: Header, *, printed: bool
 ) -> tuple[list[Block], dict[str, Footnote], str]:
     """Classify lines after the body line and group text lines into blocks."""
-    blocks: list[Block] = []
-    footnotes: dict[str, Footnote] = {}
-    candidates = set(_footnote_candidates(lines, first))
-    # Numbering starts at 1 in a resolution, but at any number in texts cut
-    # from a yearly volume: start from the smallest plausible footnote body.
-    next_marker = min(candidates) if candidates and min(candidates) < 100 else 1
-    pending: set[int] = set()
-    current: Block | None = None
-    in_footnote: Footnote | None = None
-    gap = False
-    page_break = False
-    prev_text = ""
-    after_break_ok = True
-    trailer = ""
-    in_trailer = False
-
-    def blocks_end(text: str) -> bool:
-        return bool(_OPERATIVE.match(text))
-
+    lines_ = _Lines(lines, first, header, printed=printed)
     for idx in range(first, len(lines)):
-        lineno = idx + 1
-        raw = lines[idx]
+        lines_.read(idx)
+    return lines_.blocks, lines_.footnotes, lines_.trailer
+
+
+class _Lines:
+    """The line classifier's state, with one method per kind of line.
+
+    A line is a page break, a blank, page residue, the start or continuation
+    of a footnote body, the adoption trailer, or text (which may start a block).
+    """
+
+    def __init__(self, lines: list[str], first: int, header: Header, *, printed: bool) -> None:
+        self.lines = lines
+        self.header = header
+        self.printed = printed
+        self.blocks: list[Block] = []
+        self.footnotes: dict[str, Footnote] = {}
+        self.candidates = set(_footnote_candidates(lines, first))
+        # Numbering starts at 1 in a resolution, but at any number in texts cut
+        # from a yearly volume: start from the smallest plausible footnote body.
+        low = min(self.candidates) if self.candidates else 0
+        self.next_marker = low if self.candidates and low < 100 else 1
+        self.pending: set[int] = set()
+        self.current: Block | None = None
+        self.in_footnote: Footnote | None = None
+        self.gap = False
+        self.page_break = False
+        self.prev_text = ""
+        self.after_break_ok = True
+        self.trailer = ""
+        self.in_trailer = False
+
+    def read(self, idx: int) -> None:
+        """Classify line ``idx`` (0-based) and update the blocks."""
+        raw = self.lines[idx]
         s = raw.strip()
         if raw == "\f":  # a page break: blank to str.strip(), but it joins paragraphs
-            gap = page_break = True
-            in_footnote = None
-            after_break_ok = True
-            continue
-        if not s:
-            gap = True
-            in_footnote = None
-            in_trailer = False
-            after_break_ok = True
-            continue
-        if is_page_residue(raw, symbol=header.symbol, title=header.title):
-            gap = page_break = True
-            in_footnote = None
-            after_break_ok = True
-            continue
+            self._break(page=True)
+        elif not s:
+            self._break(page=False)
+            self.in_trailer = False
+        elif is_page_residue(raw, symbol=self.header.symbol, title=self.header.title):
+            self._break(page=True)
+        elif not self._footnote(idx, raw, s) and not self._trailer(idx, s):
+            self._text(idx, s)
+
+    def _break(self, *, page: bool) -> None:
+        self.gap = True
+        self.page_break = self.page_break or page
+        self.in_footnote = None
+        self.after_break_ok = True
+
+    def _footnote(self, idx: int, raw: str, s: str) -> bool:
+        """Read a line that opens or continues a footnote body; tell whether it was one."""
         m = _FOOTNOTE_START.match(raw)
-        if m and int(m.group(1)) in pending and (after_break_ok or in_footnote):
+        if m and int(m.group(1)) in self.pending and (self.after_break_ok or self.in_footnote):
             n = int(m.group(1))
-            pending.discard(n)
-            in_footnote = Footnote(str(n), [(lineno, m.group(2))])
-            footnotes[str(n)] = in_footnote
-            continue
-        if in_footnote is not None:
-            in_footnote.lines.append((lineno, s))
-            continue
-        closing = _ADOPTION_TRAILER.match(_join(lines[idx : idx + 2])) and not blocks_end(s)
-        if in_trailer or _VOTE.match(s) or closing:
-            # "Adopted unanimously at the 1382nd meeting.": how it was adopted,
-            # metadata rather than a paragraph.
-            trailer = f"{trailer} {s}".strip()
-            in_trailer = True
-            continue
-        # Footnote markers: the next expected number glued to a word.
+            self.pending.discard(n)
+            self.in_footnote = Footnote(str(n), [(idx + 1, m.group(2))])
+            self.footnotes[str(n)] = self.in_footnote
+            return True
+        if self.in_footnote is not None:
+            self.in_footnote.lines.append((idx + 1, s))
+            return True
+        return False
+
+    def _trailer(self, idx: int, s: str) -> bool:
+        """Read the adoption trailer, metadata rather than a paragraph; tell whether it was."""
+        closing = _ADOPTION_TRAILER.match(_join(self.lines[idx : idx + 2]))
+        if self.in_trailer or _VOTE.match(s) or (closing and not _OPERATIVE.match(s)):
+            # "Adopted unanimously at the 1382nd meeting."
+            self.trailer = f"{self.trailer} {s}".strip()
+            self.in_trailer = True
+            return True
+        return False
+
+    def _markers(self, s: str) -> tuple[str, list[str]]:
+        """Take the footnote markers out of a text line: the next expected numbers glued on."""
         cited: list[str] = []
         after = 0  # markers come in order: the next one is after the last one found
         while True:
             # printed text has its raised markers glued on: a spaced number is a number
-            spaced = next_marker in candidates and not printed
-            pat = _marker_pattern(next_marker, spaced=spaced)
-            mm = pat.search(s, after)
+            spaced = self.next_marker in self.candidates and not self.printed
+            mm = _marker_pattern(self.next_marker, spaced=spaced).search(s, after)
             if not mm:
-                break
+                return s, cited
             s = s[: mm.start()] + s[mm.end() :]
             after = mm.start()
-            cited.append(str(next_marker))
-            pending.add(next_marker)
-            next_marker += 1
-        starts_new = current is None
-        if current is not None:
-            prev_end = prev_text.rstrip().endswith(_TERMINAL)
-            marker = bool(_OPERATIVE.match(s) or _SUB.match(s) or _ANNEX.match(s))
-            # a heading line ("Arms Embargo") set apart by blank lines
-            next_blank = idx + 1 >= len(lines) or not lines[idx + 1].strip()
-            alone = printed and prev_end and next_blank and is_heading(s)
-            if page_break and not marker:
-                starts_new = prev_end and (_is_opener(s) or prev_text.rstrip().endswith((";", ".")))
-                starts_new = (starts_new and s[:1].isupper()) or alone
-            elif gap:
-                starts_new = prev_end or marker or (s[:1].isupper() and _is_opener(s))
-                # a heading ("Arms Embargo") stands alone, above a paragraph or another heading
-                heading = printed and len(current.lines) <= 2
-                heading = heading and is_heading(_join(t for _, t in current.lines))
-                starts_new = starts_new or (heading and s[:1].isupper())
-            else:
-                starts_new = prev_end and (marker or (_is_opener(s) and prev_text.endswith(",")))
-            if _ANNEX.match(prev_text.strip()):
-                starts_new = True
-        if starts_new:
-            current = Block()
-            blocks.append(current)
-        assert current is not None
-        current.lines.append((lineno, s))
-        current.footnotes.extend(cited)
-        prev_text = s
-        gap = page_break = False
-        after_break_ok = prev_text.rstrip().endswith((".", ";", ":"))
-    return blocks, footnotes, trailer
+            cited.append(str(self.next_marker))
+            self.pending.add(self.next_marker)
+            self.next_marker += 1
+
+    def _text(self, idx: int, s: str) -> None:
+        s, cited = self._markers(s)
+        if self.current is None or self._starts_new(idx, s, self.current):
+            self.current = Block()
+            self.blocks.append(self.current)
+        self.current.lines.append((idx + 1, s))
+        self.current.footnotes.extend(cited)
+        self.prev_text = s
+        self.gap = self.page_break = False
+        self.after_break_ok = s.rstrip().endswith((".", ";", ":"))
+
+    def _starts_new(self, idx: int, s: str, current: Block) -> bool:
+        """Tell whether text line ``s`` opens a new block after ``current``."""
+        prev_text = self.prev_text
+        if _ANNEX.match(prev_text.strip()):
+            return True
+        prev_end = prev_text.rstrip().endswith(_TERMINAL)
+        marker = bool(_OPERATIVE.match(s) or _SUB.match(s) or _ANNEX.match(s))
+        if self.page_break and not marker:
+            return self._after_page_break(idx, s, prev_end)
+        if self.gap:
+            if prev_end or marker or (s[:1].isupper() and _is_opener(s)):
+                return True
+            # a heading ("Arms Embargo") stands alone, above a paragraph or another heading
+            heading = self.printed and len(current.lines) <= 2
+            heading = heading and is_heading(_join(t for _, t in current.lines))
+            return heading and s[:1].isupper()
+        return prev_end and (marker or (_is_opener(s) and prev_text.endswith(",")))
+
+    def _after_page_break(self, idx: int, s: str, prev_end: bool) -> bool:
+        """Tell whether an unnumbered text line after a page break opens a new block."""
+        # a heading line ("Arms Embargo") set apart by blank lines
+        next_blank = idx + 1 >= len(self.lines) or not self.lines[idx + 1].strip()
+        alone = self.printed and prev_end and next_blank and is_heading(s)
+        opens = prev_end and (_is_opener(s) or self.prev_text.rstrip().endswith((";", ".")))
+        return (opens and s[:1].isupper()) or alone
