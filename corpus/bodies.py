@@ -89,5 +89,7 @@ def body_by_alias(text: str) -> Body | None:
 
 def body_from_symbol(symbol: str) -> str:
     """Return the English name of the body a symbol's first segment names, or ``""``."""
+    if symbol.startswith("A/HRC/"):
+        return _BY_CODE["HRC"].name
     body = _BY_SYMBOL_HEAD.get(symbol.split("/", 1)[0])
     return body.name if body else ""

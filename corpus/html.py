@@ -37,13 +37,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .citations import cited_symbols
 from .decoding import read_bytes
 from .errors import CorpusError
 from .header import body_line, parse_header
 from .labels import article_label, label, reference
 from .model import Paragraph, Resolution
 from .splitter import normalize_text
-from .symbols import cited_symbols
 
 __all__ = ["Block", "HtmlDocument", "html_resolution", "parse_html", "read_html"]
 

@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .bodies import body_by_name
+from .citations import cited_symbols
 from .header import Header
 from .labels import label, reference
 from .model import Paragraph
-from .symbols import cited_symbols
 
 __all__ = ["Block", "Footnote", "is_heading", "join_lines", "number_blocks"]
 
@@ -229,6 +229,10 @@ def _paragraphs(
 ) -> list[Paragraph]:
     symbol, lang = header.symbol, header.language
     series = _series(header)
+    noted = {
+        n: cited_symbols(join_lines(t for _, t in fn.lines), series=series)
+        for n, fn in footnotes.items()
+    }
     out: list[Paragraph] = []
     used: dict[str, int] = {}
     for kind, number, local, annex_no, block in pending:
@@ -247,7 +251,11 @@ def _paragraphs(
                 text=text,
                 order=len(out),
                 cites_footnotes=tuple(block.footnotes),
-                cites_symbols=cited_symbols(text, series=series),
+                # what its footnotes cite, the paragraph carrying the marker cites
+                cites_symbols=_merged(
+                    cited_symbols(text, series=series),
+                    *(noted.get(n, ()) for n in block.footnotes),
+                ),
                 lines=(block.lines[0][0], block.lines[-1][0]),
             )
         )
@@ -262,11 +270,15 @@ def _paragraphs(
                 number=n,
                 text=text,
                 order=len(out),
-                cites_symbols=cited_symbols(text, series=series),
+                cites_symbols=noted[n],
                 lines=(fn.lines[0][0], fn.lines[-1][0]),
             )
         )
     return out
+
+
+def _merged(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for group in groups for s in group))
 
 
 def _is_unnumbered_operative(text: str) -> bool:

@@ -15,7 +15,6 @@ import re
 __all__ = [
     "NUMBER_RE",
     "SYMBOL_RE",
-    "cited_symbols",
     "normalize_symbol",
     "short_form",
     "symbol_forms",
@@ -64,44 +63,3 @@ def symbol_forms(symbol: str) -> list[str]:
     full = normalize_symbol(symbol)
     short = short_form(full)
     return [full, short] if short and short != full else [full]
-
-
-_RES_NUMBER = re.compile(
-    r"\b(?:r[ée]solutions?|resolutions?)\s+((?:\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\))"
-    r"(?:\s*(?:,|et|and)\s*(?:\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)))*)",
-    re.IGNORECASE,
-)
-_ONE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)")
-
-
-def cited_symbols(text: str, *, series: str = "") -> tuple[str, ...]:
-    """Return the symbols a paragraph cites, in order of first mention.
-
-    Full symbols are taken as written. A bare resolution number after
-    "résolution"/"resolution" is completed with the citing body's series
-    (``A`` for the General Assembly): "sa résolution 54/181" in a General
-    Assembly text cites ``A/RES/54/181``. Numbers whose first part is a year
-    (``2000/70``) belong to other bodies (commissions, ECOSOC) and are kept bare,
-    so ``cites:2000/70`` still finds them. ``1325 (2000)`` is a Security Council
-    resolution, ``S/RES/1325 (2000)``.
-
-    >>> cited_symbols("Rappelant sa résolution 54/181 du 17 décembre 1999", series="A")
-    ('A/RES/54/181',)
-    """
-    found: list[str] = []
-    for m in SYMBOL_RE.finditer(text):
-        if is_symbol(m.group(0)):
-            found.append(m.group(0))
-    for m in _RES_NUMBER.finditer(text):
-        for n in _ONE_NUMBER.finditer(m.group(1)):
-            num = n.group(0)
-            if "(" in num:
-                found.append("S/RES/" + num.replace("(", " (").replace("  ", " "))
-            elif series and int(num.split("/")[0]) < 1000:
-                found.append(f"{series}/RES/{num}")
-            else:
-                found.append(num)
-    seen: dict[str, None] = {}
-    for s in found:
-        seen.setdefault(s, None)
-    return tuple(seen)

@@ -58,10 +58,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import zip_longest
 from pathlib import Path
 
 from .bodies import body_from_symbol
+from .citations import cited_symbols
 from .errors import CorpusError
 from .model import Paragraph, Resolution
 
@@ -221,6 +223,13 @@ def _label(symbol: str, language: str, text: str, lines: str) -> str:
 def _resolution(
     doc_id: str, symbol: str, language: str, paragraphs: list[Paragraph], path: Path
 ) -> Resolution:
+    # The sample's lines come in any order; a document reads in its own line order.
+    ordered = sorted(paragraphs, key=lambda p: int(p.number.split("-")[0]))
+    series = "A/HRC" if symbol.startswith("A/HRC/") else symbol.split("/")[0]
+    paragraphs = [
+        replace(p, order=i, cites_symbols=cited_symbols(p.text, series=series))
+        for i, p in enumerate(ordered)
+    ]
     return Resolution(
         symbol=symbol,
         number=_number(symbol),
