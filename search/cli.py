@@ -611,17 +611,8 @@ def fetch_command(
     from resolu.corpus.fetch import InvalidFetchRequest, fetch
 
     langs = [x.strip() for x in lang.split(",") if x.strip()]
-    listing = body is not None or session is not None or year is not None
-    if symbols and listing:
-        raise click.UsageError("give symbols or --body/--session/--year, not both")
-    if not symbols and not listing:
-        raise click.UsageError("give symbols (A/RES/55/109) or --body with --session or --year")
-    if listing:
-        body = (body or "AG").upper()
-        if session is None and year is None:
-            raise click.UsageError("--body needs --session or --year")
-        if session is not None and body in ("CS", "SC"):
-            raise click.UsageError("--session is for the General Assembly (--body AG)")
+    body = _listed_body(symbols, body, session, year)
+    listing = body is not None
     folder = library or default_library_dir()
     http = Http(timeout=timeout, retries=retries, delay=delay)
     m = cli_messages()
@@ -649,6 +640,34 @@ def fetch_command(
         _fail(exc)
     finally:
         progress.close()
+    _print_fetch_report(report)
+    if not dry_run and not no_index:
+        _index_fetched(report, folder, index_dir)
+    failed = len(report.with_status("failed"))
+    if failed:
+        raise click.ClickException(m.plural(failed, "cli_failed"))
+
+
+def _listed_body(
+    symbols: tuple[str, ...], body: str | None, session: int | None, year: int | None
+) -> str | None:
+    """Check what ``resolu fetch`` was asked; return the body to list, None for symbols."""
+    listing = body is not None or session is not None or year is not None
+    if symbols and listing:
+        raise click.UsageError("give symbols or --body/--session/--year, not both")
+    if not symbols and not listing:
+        raise click.UsageError("give symbols (A/RES/55/109) or --body with --session or --year")
+    if not listing:
+        return None
+    body = (body or "AG").upper()
+    if session is None and year is None:
+        raise click.UsageError("--body needs --session or --year")
+    if session is not None and body in ("CS", "SC"):
+        raise click.UsageError("--session is for the General Assembly (--body AG)")
+    return body
+
+
+def _print_fetch_report(report: Any) -> None:
     for f in report.files:
         if f.status == "planned":
             click.echo(f"would fetch {f.symbol} ({f.language}) -> {f.path}  [{f.url}]")
@@ -656,21 +675,19 @@ def fetch_command(
             click.echo(f"{f.status} {f.symbol} ({f.language}): {f.detail}")
     counts = ", ".join(f"{n} {status}" for status, n in report.counts.items()) or "nothing to do"
     click.echo(f"{report.dest}: {counts} in {report.seconds:.1f} s")
-    if (
-        not dry_run
-        and not no_index
-        and report.with_status("fetched") + report.with_status("skipped")
-    ):
-        from resolu.index import build_index
 
-        try:
-            indexed = build_index(folder, index_dir or default_index_dir())
-        except ResoluError as exc:
-            _fail(exc)
-        _print_index_report(indexed)
-    failed = len(report.with_status("failed"))
-    if failed:
-        raise click.ClickException(m.plural(failed, "cli_failed"))
+
+def _index_fetched(report: Any, folder: Path, index_dir: Path | None) -> None:
+    """Index the library folder when the run left files in it."""
+    if not report.with_status("fetched") + report.with_status("skipped"):
+        return
+    from resolu.index import build_index
+
+    try:
+        indexed = build_index(folder, index_dir or default_index_dir())
+    except ResoluError as exc:
+        _fail(exc)
+    _print_index_report(indexed)
 
 
 def _print_index_report(report: Any) -> None:
