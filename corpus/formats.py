@@ -10,6 +10,9 @@ reads is exactly what ``build_index`` indexes. A new input format is one
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,15 @@ from .decoding import decode_text, read_bytes
 from .errors import CorpusError
 from .model import Resolution
 
-__all__ = ["FORMATS", "Format", "corpus_files", "format_of", "read_file", "read_resolution"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "corpus_files",
+    "format_of",
+    "read_file",
+    "read_resolution",
+    "scan_corpus",
+]
 
 
 @dataclass(frozen=True)
@@ -99,14 +110,76 @@ def format_of(path: Path) -> Format | None:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Return the files under a folder that resolu reads, sorted, hidden ones left out."""
-    found = []
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+    return scan_corpus(corpus_dir)[0]
+
+
+def scan_corpus(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Return the files under a folder that resolu reads, and what it passed over and why.
+
+    Hidden files and folders are left out. Symbolic links are followed, each
+    folder once (a link loop is reported, not walked forever); an unreadable
+    folder, a broken link, and a FIFO, device or socket with a suffix resolu
+    reads are reported with the reason, never the end of the walk.
+    """
+    found: list[Path] = []
+    passed: list[tuple[Path, str]] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [corpus_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            passed.append((folder, _why(exc, "folder cannot be read")))
             continue
-        if format_of(path) is not None:
-            found.append(path)
-    return found
+        if (st.st_dev, st.st_ino) in seen:
+            passed.append((folder, "symbolic link loop: folder already walked"))
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            kind = _kind(path)
+            if kind == "folder":
+                stack.append(path)
+            elif format_of(path) is None:
+                continue
+            elif kind == "file":
+                found.append(path)
+            else:
+                passed.append((path, kind))
+    found.sort()
+    return found, passed
+
+
+def _kind(path: Path) -> str:
+    """Return ``folder``, ``file``, or why resolu passes over this entry."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _why(exc, "cannot be read")
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    what = (
+        "FIFO"
+        if stat.S_ISFIFO(mode)
+        else "device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "socket"
+    )
+    return f"not a regular file ({what})"
+
+
+def _why(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link or vanished file"
+    return f"{what} ({exc.strerror or exc})"
 
 
 def read_file(path: Path | str) -> Iterator[Resolution]:

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from resolu.corpus._lazy import lazy_dir, lazy_getattr
 
-from .errors import IndexClosed, IndexCorrupt, IndexNotFound
+from .errors import (
+    IndexBusy,
+    IndexClosed,
+    IndexCorrupt,
+    IndexFolderRefused,
+    IndexNotFound,
+    IndexWriteFailed,
+)
 
 if TYPE_CHECKING:
     from .analysis import english_analyzer, exact_analyzer, french_analyzer
@@ -36,10 +43,13 @@ __dir__ = lazy_dir(globals(), _LAZY)
 
 
 __all__ = [
+    "IndexBusy",
     "IndexClosed",
     "IndexCorrupt",
+    "IndexFolderRefused",
     "IndexNotFound",
     "IndexReport",
+    "IndexWriteFailed",
     "build_index",
     "english_analyzer",
     "exact_analyzer",

@@ -1,14 +1,18 @@
 """Build and update an index of paragraph documents from a corpus folder.
 
-Safety first: a run either commits everything or nothing. A full build is
-written into a fresh folder beside the target and swapped in only when it is
-complete; an incremental run writes into the live index through one Whoosh
-writer that is committed at the very end and cancelled on any error or Ctrl-C,
-so readers keep seeing the previous state until the commit succeeds.
+Safety first: a run either commits everything or nothing, and only one runs at
+a time per index (:mod:`resolu.index.lock`). A full build is written into a new
+generation folder inside the index folder and switched in by one atomic rename
+of the pointer file (:mod:`resolu.index.folder`); an incremental run writes
+into the live generation through one Whoosh writer that is committed at the
+very end and cancelled on any error or Ctrl-C, so readers keep seeing the
+previous state until the commit succeeds. What a failed or killed run wrote is
+removed, by the run itself or by the next one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -19,23 +23,33 @@ from pathlib import Path
 from typing import Any
 
 from resolu.corpus.errors import CorpusError
-from resolu.corpus.formats import corpus_files, format_of, read_file
+from resolu.corpus.formats import format_of, read_file, scan_corpus
 from whoosh.writing import IndexWriter
 
-from .errors import IndexCorrupt, IndexNotFound
+from .errors import IndexCorrupt, IndexNotFound, IndexWriteFailed
+from .folder import (
+    adopt_folder,
+    clean_folder,
+    current_generation,
+    new_generation,
+    switch_generation,
+)
 from .impacts import write_impacts
+from .lock import writer_lock
 from .schema import DIGEST, DOCTYPE, PATH
 from .store import (
-    VERSION_FILE,
     create_store,
+    damaged_files,
     file_document,
-    has_index,
     open_store,
     paragraph_documents,
+    remove_uncommitted,
+    write_checksums,
     write_version,
 )
+from .workers import WorkerWriter
 
-__all__ = ["IndexReport", "build_index"]
+__all__ = ["AFTER_COMMIT", "IndexReport", "build_index"]
 
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
@@ -58,6 +72,8 @@ class IndexReport:
     skipped: tuple[tuple[str, str], ...]
     seconds: float
     rebuilt: bool
+    #: Why the index found was not kept but rebuilt (damaged), or "".
+    repaired: str = ""
 
     @property
     def changed(self) -> bool:
@@ -77,19 +93,28 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _shown(rel: str) -> str:
+    """Return a file name printable anywhere (bytes that are not UTF-8 shown as \ufffd)."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 @dataclass
 class _Plan:
     """What a run will do: the files it reads, what it deletes, into which index."""
 
     corpus: Path
     target: Path
-    #: Every file of the corpus, by its path relative to the corpus folder.
+    #: Every readable file of the corpus, by its path relative to the corpus folder.
     current: dict[str, Path]
     digests: dict[str, str]
     #: Content hash of each file the index holds.
     known: dict[str, str]
     #: The open index to update, or None for a fresh build.
     existing: Any | None
+    #: Files passed over before reading (name, folder or access faults), with the reason.
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    #: Why the live index was not kept (damaged), or "".
+    repaired: str = ""
 
     @property
     def to_index(self) -> list[str]:
@@ -118,15 +143,52 @@ class _Written:
 
 
 def _plan(corpus: Path, target: Path, *, rebuild: bool) -> _Plan:
-    existing = None if rebuild else _open_existing_or_none(target)
+    existing: Any | None = None
     known: dict[str, str] = {}
-    if existing is not None:
+    repaired = ""
+    live = current_generation(target)
+    if live is not None and not rebuild:
+        damaged = damaged_files(live)
+        if damaged:
+            repaired = f"the index was damaged ({', '.join(damaged[:3])}): rebuilt from the corpus"
+        else:
+            existing, known, repaired = _known_files(target)
+    files, passed = scan_corpus(corpus)
+    refused = [(_shown(_relative(p, corpus)), why) for p, why in passed]
+    current: dict[str, Path] = {}
+    digests: dict[str, str] = {}
+    for path in files:
+        rel = _relative(path, corpus)
+        try:
+            rel.encode("utf-8")
+            digests[rel] = _digest(path)
+        except UnicodeEncodeError:
+            refused.append((_shown(rel), "file name is not valid UTF-8: rename the file"))
+            continue
+        except OSError as exc:
+            refused.append((rel, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        current[rel] = path
+    return _Plan(corpus, target, current, digests, known, existing, refused, repaired)
+
+
+def _relative(path: Path, corpus: Path) -> str:
+    return path.relative_to(corpus).as_posix() if path != corpus else "."
+
+
+def _known_files(target: Path) -> tuple[Any | None, dict[str, str], str]:
+    """Open the live index and read the content hash of each file it holds."""
+    try:
+        existing = open_store(target)
+    except (IndexNotFound, IndexCorrupt) as exc:
+        return None, {}, f"{exc}: rebuilt from the corpus" if isinstance(exc, IndexCorrupt) else ""
+    try:
         with existing.searcher() as s:
-            for fields in s.documents(**{DOCTYPE: "file"}):
-                known[fields[PATH]] = fields[DIGEST]
-    current = {f.relative_to(corpus).as_posix(): f for f in corpus_files(corpus)}
-    digests = {rel: _digest(path) for rel, path in current.items()}
-    return _Plan(corpus, target, current, digests, known, existing)
+            known = {f[PATH]: f[DIGEST] for f in s.documents(**{DOCTYPE: "file"})}
+    except Exception as exc:  # any read fault of a damaged index
+        existing.close()
+        return None, {}, f"the index could not be read ({type(exc).__name__}): rebuilt"
+    return existing, known, ""
 
 
 def _write(plan: _Plan, writer: IndexWriter, progress: Progress | None) -> _Written:
@@ -156,10 +218,15 @@ def _write(plan: _Plan, writer: IndexWriter, progress: Progress | None) -> _Writ
         else:
             out.resolutions += count
             out.paragraphs += docs
-            writer.add_document(**file_document(rel, plan.digests[rel]))
+        # A skipped file is recorded too: the next run passes over it until it changes.
+        writer.add_document(**file_document(rel, plan.digests[rel]))
         if progress is not None:
             progress(done, len(to_index), rel)
     return out
+
+
+#: Called with a generation folder after each commit into it (e.g. to write per-segment files).
+AFTER_COMMIT: list[Callable[[Path], None]] = []
 
 
 def build_index(
@@ -181,55 +248,97 @@ def build_index(
     index, where two measured 1.7 times faster on the 902 Security Council
     files (benchmarks/index_memory.py), and one otherwise, where starting
     workers costs more than it saves. The previous index stays intact and
-    searchable until the run commits.
+    searchable until the run commits; a damaged index (checksums) is rebuilt.
+
+    Raises :class:`IndexFolderRefused` for a folder holding anything but a
+    resolu index, :class:`IndexBusy` while another run writes to it, and
+    :class:`IndexWriteFailed` when it cannot be written (full disk, read-only).
     """
+    _check_arguments(procs, limitmb)
     started = time.perf_counter()
     corpus = Path(corpus_dir)
     target = Path(index_dir)
     if not corpus.is_dir():
         raise CorpusError(corpus, "not a folder")
-    _check_target(target)
-    plan = _plan(corpus, target, rebuild=rebuild)
-    fresh = plan.existing is None
+    try:
+        adopt_folder(target)
+        with writer_lock(target):
+            clean_folder(target)
+            plan = _plan(corpus, target, rebuild=rebuild)
+            return _run(plan, procs, progress, limitmb, started)
+    except OSError as exc:
+        raise IndexWriteFailed(
+            f"{target}: cannot write the index ({exc.strerror or exc}); "
+            "the previous index is unchanged"
+        ) from exc
+
+
+def _check_arguments(procs: int | None, limitmb: int) -> None:
+    for name, value in (("procs", procs), ("limitmb", limitmb)):
+        if value is None and name == "procs":
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, not {value}")
+
+
+def _run(
+    plan: _Plan, procs: int | None, progress: Progress | None, limitmb: int, started: float
+) -> IndexReport:
     if plan.existing is not None and not plan.to_index and not plan.gone:
-        # Nothing changed: do not even open a writer (and so take no lock).
         plan.existing.close()
         return _report(plan, _Written(), started, changed=False)
-    if fresh:
-        work = Path(f"{target}.building-{os.getpid()}")
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-        ix = create_store(work)
+    ix = plan.existing
+    fresh = ix is None
+    if ix is None:
+        gen = new_generation(plan.target)
+        ix = create_store(gen)
     else:
-        work, ix = target, plan.existing
-    if procs is None:
-        procs = _auto_procs(plan.current, plan.to_index)
-    writer_kwargs: dict[str, Any] = {"limitmb": limitmb}
-    if procs > 1:
-        writer_kwargs.update(procs=procs, multisegment=True)
-    writer: IndexWriter = ix.writer(**writer_kwargs)
+        gen = Path(ix.storage.folder)
+    writer = _writer(ix, procs or _auto_procs(plan.current, plan.to_index), limitmb)
     try:
         written = _write(plan, writer, progress)
         # One writer makes one segment; merging the workers' segments would
         # cost more than searching two of them.
-        writer.commit(optimize=fresh and procs == 1)
-    except BaseException:
-        writer.cancel()
-        if fresh:
-            shutil.rmtree(work, ignore_errors=True)
-        raise
-    try:
+        writer.commit(optimize=fresh and not isinstance(writer, WorkerWriter))
+        ix.close()
         # Impacts files for the segments this commit wrote (resolu.search's
         # fast path); an index whose segment lacks one is searched with Whoosh.
-        write_impacts(work)
-    except BaseException:
+        write_impacts(gen)
+        for hook in AFTER_COMMIT:
+            hook(gen)
         if fresh:
-            shutil.rmtree(work, ignore_errors=True)
+            write_version(gen)
+        write_checksums(gen)
+    except BaseException:
+        _undo(writer, ix, gen, fresh=fresh)
         raise
     if fresh:
-        write_version(work)
-        _swap_in(work, target)
+        switch_generation(plan.target, gen)
+        clean_folder(plan.target)  # the previous generation, now unused
     return _report(plan, written, started, changed=True)
+
+
+def _writer(ix: Any, procs: int, limitmb: int) -> IndexWriter:
+    if procs > 1:
+        return WorkerWriter(ix, procs=procs, multisegment=True, limitmb=limitmb)
+    writer: IndexWriter = ix.writer(limitmb=limitmb)
+    return writer
+
+
+def _undo(writer: IndexWriter, ix: Any, gen: Path, *, fresh: bool) -> None:
+    """Cancel a failed run and remove every file it wrote (also on a full disk)."""
+    if isinstance(writer, WorkerWriter):
+        writer.end_workers()
+    # A cancel on a full disk can fail: the files go below all the same.
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    ix.close()
+    if fresh:
+        shutil.rmtree(gen, ignore_errors=True)
+    else:
+        remove_uncommitted(gen)
 
 
 def _report(plan: _Plan, written: _Written, started: float, *, changed: bool) -> IndexReport:
@@ -246,9 +355,10 @@ def _report(plan: _Plan, written: _Written, started: float, *, changed: bool) ->
         resolutions=written.resolutions,
         paragraphs=written.paragraphs,
         total_paragraphs=_paragraph_count(plan.target),
-        skipped=tuple(written.skipped),
+        skipped=tuple(plan.refused + [(_shown(r), why) for r, why in written.skipped]),
         seconds=time.perf_counter() - started,
         rebuilt=changed and plan.existing is None,
+        repaired=plan.repaired,
     )
 
 
@@ -275,34 +385,3 @@ def _paragraph_count(target: Path) -> int:
             return int(s.doc_count() - files)
     finally:
         ix.close()
-
-
-def _open_existing_or_none(target: Path) -> Any | None:
-    try:
-        return open_store(target)
-    except (IndexNotFound, IndexCorrupt):
-        return None  # built from scratch into a fresh folder, then swapped in
-
-
-def _check_target(target: Path) -> None:
-    """Refuse to replace a folder that holds something other than a resolu index."""
-    if target.exists() and (
-        not target.is_dir()
-        or (
-            any(target.iterdir()) and not (target / VERSION_FILE).exists() and not has_index(target)
-        )
-    ):
-        raise IndexCorrupt(f"{target}: exists and is not a resolu index; refusing to replace it")
-
-
-def _swap_in(work: Path, target: Path) -> None:
-    """Replace ``target`` by ``work`` with renames, so no reader sees half an index."""
-    if target.exists():
-        old = Path(f"{target}.old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-        work.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        work.rename(target)

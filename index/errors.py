@@ -1,10 +1,17 @@
-"""Errors of the store: no index, an index that cannot be read, an index closed."""
+"""Errors of the store: no index, an unreadable or unwritable index, a busy or foreign folder."""
 
 from __future__ import annotations
 
 from resolu.corpus.errors import ResoluError
 
-__all__ = ["IndexClosed", "IndexCorrupt", "IndexNotFound"]
+__all__ = [
+    "IndexBusy",
+    "IndexClosed",
+    "IndexCorrupt",
+    "IndexFolderRefused",
+    "IndexNotFound",
+    "IndexWriteFailed",
+]
 
 
 class IndexNotFound(ResoluError):
@@ -17,3 +24,15 @@ class IndexCorrupt(ResoluError):
 
 class IndexClosed(ResoluError):
     """An index was used after ``close()``."""
+
+
+class IndexFolderRefused(ResoluError):
+    """A folder holds something other than a resolu index: resolu will not write there."""
+
+
+class IndexBusy(ResoluError):
+    """Another run is writing to the same index; the message names its process."""
+
+
+class IndexWriteFailed(ResoluError):
+    """The index could not be written (full disk, read-only folder); the previous one is intact."""

@@ -12,17 +12,22 @@ only one that knows how an index folder is laid out (Whoosh's files, named
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
+import os
 import re
+import shutil
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from resolu.corpus.model import Paragraph, Resolution
 from whoosh import index as whoosh_index
 
 from .errors import IndexCorrupt, IndexNotFound
+from .folder import current_generation
 from .schema import (
     AGENDA,
     BODY,
@@ -47,18 +52,24 @@ from .schema import (
 )
 
 __all__ = [
+    "CHECKSUMS_FILE",
     "INDEX_NAME",
     "SCHEMA_VERSION",
     "VERSION_FILE",
     "create_store",
+    "damaged_files",
     "file_document",
     "has_index",
     "index_version",
+    "open_generation",
     "open_store",
     "paragraph_documents",
     "paragraph_from_stored",
+    "rebuild_hint",
+    "remove_uncommitted",
     "resolution_from_stored",
     "resolution_header",
+    "write_checksums",
     "write_version",
 ]
 
@@ -87,8 +98,13 @@ def write_version(index_dir: Path) -> None:
 
 
 def has_index(index_dir: Path) -> bool:
-    """Tell whether a folder holds a Whoosh index of ours (current or not)."""
-    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+    """Tell whether an index folder points at a live generation."""
+    return current_generation(index_dir) is not None
+
+
+def rebuild_hint(index_dir: Path) -> str:
+    """Return the command that rebuilds the index in ``index_dir``, for error messages."""
+    return f"rebuild it: resolu index CORPUS_DIR --rebuild --index-dir {index_dir}"
 
 
 def create_store(work_dir: Path) -> Any:
@@ -102,15 +118,24 @@ def open_store(index_dir: Path) -> Any:
     Raises :class:`IndexNotFound` when there is none and :class:`IndexCorrupt`
     when it was built by another version or cannot be read.
     """
-    if not has_index(index_dir):
+    gen = current_generation(index_dir)
+    if gen is None:
+        if any(index_dir.glob(f"_{INDEX_NAME}_*.toc")):
+            raise IndexCorrupt(
+                f"{index_dir} was built by an older version of resolu; {rebuild_hint(index_dir)}"
+            )
         raise IndexNotFound(f"no index in {index_dir}")
-    if index_version(index_dir) != SCHEMA_VERSION:
+    return open_generation(gen, index_dir)
+
+
+def open_generation(gen: Path, index_dir: Path) -> Any:
+    """Open the Whoosh index of one generation folder of ``index_dir``."""
+    if index_version(gen) != SCHEMA_VERSION:
         # The analyzers are pickled into the index: one built by another
         # version of resolu may not even unpickle, and would analyse queries
         # differently from its documents if it did.
         raise IndexCorrupt(
-            f"{index_dir} was built by another version of resolu; rebuild it: "
-            f"resolu index CORPUS_DIR --rebuild --index-dir {index_dir}"
+            f"{index_dir} was built by another version of resolu; {rebuild_hint(index_dir)}"
         )
     # Whoosh leaves the file it choked on open, held by the traceback; it is
     # released when the except clause ends: collect it here, quietly, rather
@@ -118,9 +143,12 @@ def open_store(index_dir: Path) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+            return whoosh_index.open_dir(str(gen), indexname=INDEX_NAME)
         except Exception as exc:
-            reason = f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc})"
+            reason = (
+                f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc}); "
+                f"{rebuild_hint(index_dir)}"
+            )
         gc.collect()
     raise IndexCorrupt(reason)
 
@@ -261,3 +289,84 @@ def resolution_header(fields: dict[str, Any]) -> Resolution:
 def stored_value(fields: dict[str, Any], name: str) -> Any:
     """Return one value of a stored paragraph document's payload (``label``, ``title``...)."""
     return fields[PAYLOAD].get(name)
+
+
+# ------------------------------------------------------------------ checksums
+
+#: The file of a generation folder recording a checksum for each file of its segments.
+CHECKSUMS_FILE = "CHECKSUMS"
+
+
+def _committed_files(gen: Path) -> list[str]:
+    """Return the files the latest commit of a generation uses (its table of contents first)."""
+    storage, toc_class = _whoosh_toc(gen)
+    toc = toc_class.read(storage, INDEX_NAME)
+    ids = {s.segment_id() for s in toc.segments}
+    pattern = toc_class._segment_pattern(INDEX_NAME)
+    names = sorted(n for n in os.listdir(gen) if (m := pattern.match(n)) and m.group(1) in ids)
+    return [f"_{INDEX_NAME}_{toc.generation}.toc", *names]
+
+
+def _checksum(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def write_checksums(gen: Path) -> None:
+    """Record the checksum of every file the latest commit of ``gen`` uses."""
+    sums = {name: _checksum(gen / name) for name in _committed_files(gen)}
+    tmp = gen / f"{CHECKSUMS_FILE}.tmp"
+    tmp.write_text(json.dumps(sums, indent=0, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, gen / CHECKSUMS_FILE)
+
+
+def damaged_files(gen: Path) -> list[str]:
+    """Return the files of ``gen``'s latest commit that are missing or differ from their checksum.
+
+    A file committed without a recorded checksum (a run killed between its
+    commit and the record) is trusted. An unreadable table of contents is
+    reported as damaged.
+    """
+    try:
+        recorded = json.loads((gen / CHECKSUMS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = {}
+    try:
+        names = _committed_files(gen)
+    except Exception:
+        return [f"the table of contents of {gen.name}"]
+    bad = []
+    for name in names:
+        try:
+            if name in recorded and _checksum(gen / name) != recorded[name]:
+                bad.append(name)
+        except OSError:
+            bad.append(name)
+    return bad
+
+
+def remove_uncommitted(gen: Path) -> None:
+    """Remove the files of a generation that its latest commit does not use (a failed run's)."""
+    storage, toc_class = _whoosh_toc(gen)
+    try:
+        toc = toc_class.read(storage, INDEX_NAME)
+    except Exception:
+        return  # nothing committed can be told apart: leave the folder to a rebuild
+    whoosh_index.clean_files(storage, INDEX_NAME, toc.generation, toc.segments)
+    for path in gen.iterdir():  # Whoosh's temporary job files and folders
+        if path.suffix in (".tmp", ".doclist") or path.name.endswith(".tmp"):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def _whoosh_toc(gen: Path) -> tuple[Any, Any]:
+    """Return the storage of a generation folder and Whoosh's table-of-contents class."""
+    from whoosh.filedb import filestore
+
+    storage: Any = cast(Any, filestore).FileStorage(str(gen))
+    return storage, cast(Any, whoosh_index).TOC

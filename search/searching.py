@@ -18,8 +18,14 @@ from resolu.corpus.model import Paragraph, Resolution
 from resolu.corpus.symbols import normalize_symbol
 from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexClosed, IndexCorrupt
+from resolu.index.folder import current_generation
 from resolu.index.schema import DOCTYPE, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
-from resolu.index.store import open_store, paragraph_from_stored, resolution_from_stored
+from resolu.index.store import (
+    open_store,
+    paragraph_from_stored,
+    rebuild_hint,
+    resolution_from_stored,
+)
 from whoosh import query as wq
 
 from .citation import official_url
@@ -47,15 +53,34 @@ def open_index(index_dir: Path | str, *, fast: bool = True) -> Index:
     when it cannot be read.
     """
     path = Path(index_dir).expanduser()
-    ix = open_store(path)
-    try:
-        searcher = ix.searcher(weighting=weighting())
-    except Exception as exc:
-        ix.close()
-        raise IndexCorrupt(
-            f"{path}: the index cannot be read ({type(exc).__name__}: {exc})"
-        ) from exc
-    return Index(path, ix, searcher, impacts=Impacts(path) if fast else None)
+    ix, searcher = _open(path)
+    return Index(path, ix, searcher, impacts=Impacts(Path(ix.storage.folder)) if fast else None)
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    """Open the live generation of an index folder and a searcher on it.
+
+    A rebuild may switch generations and delete the old one between reading
+    the pointer and opening the files: try again on the new one.
+    """
+    for attempt in range(3):
+        gen = current_generation(path)
+        try:
+            ix = open_store(path)
+        except IndexCorrupt:
+            if attempt == 2 or current_generation(path) == gen:
+                raise
+            continue
+        try:
+            return ix, ix.searcher(weighting=weighting())
+        except Exception as exc:
+            ix.close()
+            if attempt == 2 or current_generation(path) == gen:
+                raise IndexCorrupt(
+                    f"{path}: the index cannot be read ({type(exc).__name__}: {exc}); "
+                    f"{rebuild_hint(path)}"
+                ) from exc
+    raise AssertionError("unreachable")
 
 
 class Index:
@@ -65,6 +90,7 @@ class Index:
         self.path = path
         self._ix = ix
         self._searcher = searcher
+        self._gen = Path(ix.storage.folder)
         self._closed = False
         self._impacts = impacts
         self._column_cache: Columns | None = None
@@ -87,9 +113,19 @@ class Index:
     def _fresh(self) -> Any:
         if self._closed:
             raise IndexClosed(f"the index {self.path} is closed; open it again with open_index()")
-        # A long-lived Index sees what a later indexing run committed.
-        if not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+        # A long-lived Index sees exactly what the last indexing run committed:
+        # a rebuild switches the generation, an incremental run commits a new
+        # table of contents. Both reopen the index whole; Whoosh's refresh()
+        # kept serving paragraphs deleted by the commit.
+        if current_generation(self.path) != self._gen or not self._searcher.up_to_date():
+            ix, searcher = _open(self.path)
+            old_ix, old_searcher = self._ix, self._searcher
+            self._ix, self._searcher = ix, searcher
+            self._gen = Path(ix.storage.folder)
+            if self._impacts is not None:
+                self._impacts = Impacts(self._gen)
+            old_searcher.close()
+            old_ix.close()
         return self._searcher
 
     def __len__(self) -> int:

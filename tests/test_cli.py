@@ -105,9 +105,9 @@ def test_corrupt_index_exits_1(runner: CliRunner, corpus_index_dir: Path, tmp_pa
 
     broken = tmp_path / "broken"
     shutil.copytree(corpus_index_dir, broken)
-    for seg in broken.glob("*.seg"):
+    for seg in broken.glob("gen-*/*.seg"):
         seg.write_bytes(b"garbage")
-    for toc in broken.glob("*.toc"):
+    for toc in broken.glob("gen-*/*.toc"):
         toc.write_bytes(b"garbage")
     out = runner.invoke(cli, ["search", "dialogue", "--index-dir", str(broken)])
     assert out.exit_code == 1, out.output

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from resolu.index import IndexCorrupt, build_index
+from resolu.index import IndexCorrupt, IndexFolderRefused, build_index
 from resolu.index import builder as builder_module
+from resolu.index.folder import current_generation
 from resolu.search import open_index
 from support import SEED, shared
 
@@ -27,10 +28,15 @@ def test_build_from_shipped_corpus(corpus_copy: Path, tmp_path: Path) -> None:
 def test_rerun_without_changes_touches_nothing(corpus_copy: Path, tmp_path: Path) -> None:
     target = tmp_path / "ix"
     build_index(corpus_copy, target)
-    before = {p.name: p.stat().st_mtime_ns for p in target.iterdir()}
+
+    def files() -> dict[str, int]:
+        # LOCK names the last run that held it: the one file every run rewrites.
+        return {str(p): p.stat().st_mtime_ns for p in target.rglob("*") if p.name != "LOCK"}
+
+    before = files()
     report = build_index(corpus_copy, target)
     assert not report.changed and report.unchanged == 1 and report.paragraphs == 0
-    assert {p.name: p.stat().st_mtime_ns for p in target.iterdir()} == before
+    assert files() == before
 
 
 def test_edit_reindexes_that_file_only_and_delete_removes_it(
@@ -112,7 +118,7 @@ def test_refuses_to_replace_a_folder_that_is_not_an_index(
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.md").write_text("do not delete")
-    with pytest.raises(IndexCorrupt, match="not a resolu index"):
+    with pytest.raises(IndexFolderRefused, match="not a resolu index"):
         build_index(corpus_copy, precious)
     assert (precious / "chapter1.md").read_text() == "do not delete"
 
@@ -167,7 +173,9 @@ def test_index_from_another_version_is_refused_then_rebuilt(
 ) -> None:
     target = tmp_path / "ix"
     build_index(corpus_copy, target)
-    (target / "VERSION").write_text("1\n")  # as if built by an older resolu
+    live = current_generation(target)
+    assert live is not None
+    (live / "VERSION").write_text("1\n")  # as if built by an older resolu
     with pytest.raises(IndexCorrupt, match="another version of resolu; rebuild it"):
         open_index(target)
     report = build_index(corpus_copy, target)

@@ -1,0 +1,300 @@
+"""The index never costs a user a file, a lock or a worker: folders, locks, kills, swaps.
+
+Kill and Ctrl-C tests run ``resolu index`` in a child process over a made-up
+corpus (copies of the shipped resolution under other symbols), large enough
+for its two worker processes to start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from resolu.index import IndexBusy, IndexFolderRefused, build_index
+from resolu.index.folder import MARKER, current_generation
+from resolu.index.lock import writer_lock
+from resolu.search import open_index
+from support import SEED
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(exist_ok=True)
+    text = SEED.read_text(encoding="utf-8")
+    for n in range(count):
+        (folder / f"r{n:04d}.txt").write_text(text.replace("55/109", f"{folder.name}/{1000 + n}"))
+    return folder
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+# ------------------------------------------------------------------ foreign folders
+
+
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_a_folder_with_a_version_file_is_not_an_index(
+    corpus_copy: Path, tmp_path: Path, rebuild: bool
+) -> None:
+    # The repro of issue 20: VERSION made any folder look like an index, and
+    # a (re)build deleted everything in it.
+    project = tmp_path / "p"
+    (project / "src").mkdir(parents=True)
+    (project / "VERSION").write_text("1.0\n")
+    (project / "src" / "main.py").write_text("x\n")
+    before = _tree(project)
+    with pytest.raises(IndexFolderRefused, match=r"not a resolu index \(it holds VERSION, src\)"):
+        build_index(corpus_copy, project, rebuild=rebuild)
+    assert _tree(project) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "p"]
+
+
+def test_the_corpus_folder_cannot_be_its_own_index(corpus_copy: Path) -> None:
+    before = _tree(corpus_copy)
+    with pytest.raises(IndexFolderRefused, match="not a resolu index"):
+        build_index(corpus_copy, corpus_copy, rebuild=True)
+    assert _tree(corpus_copy) == before
+
+
+def test_a_marker_with_other_content_is_not_ours(corpus_copy: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / MARKER).write_text("my own notes\n")
+    with pytest.raises(IndexFolderRefused):
+        build_index(corpus_copy, fake)
+    assert _tree(fake) == {MARKER: b"my own notes\n"}
+
+
+def test_files_a_user_puts_in_an_index_folder_survive_a_rebuild(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "ix"
+    build_index(corpus_copy, target)
+    (target / "notes.txt").write_text("mine")
+    build_index(corpus_copy, target, rebuild=True)
+    assert (target / "notes.txt").read_text() == "mine"
+    with open_index(target) as ix:
+        assert len(ix) == 17
+
+
+def test_an_empty_folder_such_as_a_mount_point_is_used_in_place(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "mnt"
+    target.mkdir()
+    inode = target.stat().st_ino
+    build_index(corpus_copy, target)
+    first = current_generation(target)
+    build_index(corpus_copy, target, rebuild=True)
+    second = current_generation(target)
+    # The folder itself is never renamed (a mount point cannot be): a new
+    # generation inside it is switched in, and the old one removed.
+    assert target.stat().st_ino == inode
+    assert first is not None and second is not None and first != second
+    assert not first.exists() and second.is_dir()
+
+
+def test_leftovers_of_a_killed_run_are_removed_by_the_next(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "ix"
+    build_index(corpus_copy, target)
+    live = current_generation(target)
+    assert live is not None
+    # What a run killed at each step leaves: a half-built generation, a
+    # half-written pointer, an uncommitted segment, and the folders the
+    # resolu of before the marker left beside the index.
+    (target / "gen-000099").mkdir()
+    (target / "gen-000099" / "resolu_abc.seg").write_bytes(b"x" * 1000)
+    (target / "CURRENT.tmp-4242").write_text("gen-000099\n")
+    (live / "resolu_zzzzzzzz.seg").write_bytes(b"half a segment")
+    old = tmp_path / "ix.building-4242"
+    old.mkdir()
+    (old / "resolu_abc.seg").write_bytes(b"x")
+    (corpus_copy / "other.txt").write_text(
+        SEED.read_text(encoding="utf-8").replace("55/109", "55/110")
+    )
+    report = build_index(corpus_copy, target)
+    assert report.added == 1
+    assert sorted(p.name for p in target.iterdir()) == ["CURRENT", "LOCK", MARKER, live.name]
+    assert not (live / "resolu_zzzzzzzz.seg").exists() and not old.exists()
+    with open_index(target) as ix:
+        assert len(ix) == 34
+
+
+# ------------------------------------------------------------------ one writer at a time
+
+
+def test_a_second_writer_is_refused_naming_the_first(corpus_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ix"
+    build_index(corpus_copy, target)
+    with writer_lock(target):
+        for rebuild in (False, True):
+            with pytest.raises(IndexBusy, match=rf"process {os.getpid()} \("):
+                build_index(corpus_copy, target, rebuild=rebuild)
+    assert build_index(corpus_copy, target).unchanged == 1  # the lock went with its holder
+
+
+def test_concurrent_runs_one_writes_the_other_is_told(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 60)
+    target = tmp_path / "ix"
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "resolu.search",
+                "index",
+                str(corpus),
+                "--index-dir",
+                str(target),
+            ]
+            + (["--rebuild"] if n % 2 else []),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(3)
+    ]
+    errors = [p.communicate(timeout=300)[1] for p in runs]
+    outcomes = [(p.returncode, err) for p, err in zip(runs, errors, strict=True)]
+    for code, err in outcomes:
+        assert "Traceback" not in err
+        assert code == 0 or (code == 1 and "another resolu run is writing" in err), err
+    assert any(code == 0 for code, _ in outcomes)
+    with open_index(target) as ix:
+        assert len(ix) == 60 * 17
+
+
+# ------------------------------------------------------------------ kills
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def _start_with_workers(
+    corpus: Path, target: Path, *extra: str
+) -> tuple[subprocess.Popen[str], set[int]]:
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "resolu.search",
+            "index",
+            str(corpus),
+            "--index-dir",
+            str(target),
+            "--procs",
+            "2",
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a shell gives a command
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        workers = _children(run.pid)
+        if len(workers) >= 2 or run.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert run.poll() is None, "the run ended before its workers could be seen"
+    return run, _children(run.pid)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_kill_9_leaves_no_worker_no_lock_and_the_index_intact(
+    tmp_path: Path, rebuild: bool
+) -> None:
+    corpus = _corpus(tmp_path / "corpus", 20)
+    target = tmp_path / "ix"
+    build_index(corpus, target, procs=1)
+    (corpus / "r0000.txt").unlink()
+    added = _corpus(tmp_path / "corpus" / "more", 150)
+    run, workers = _start_with_workers(corpus, target, *(["--rebuild"] if rebuild else []))
+    os.kill(run.pid, signal.SIGKILL)
+    run.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers and not any(_alive(w) for w in workers)
+    with open_index(target) as ix:  # the last commit, whole
+        assert len(ix) == 20 * 17
+    shutil.rmtree(added)
+    report = build_index(corpus, target)  # no lock left behind
+    assert (report.removed, report.total_paragraphs) == (1, 19 * 17)
+    assert sorted(p.name for p in target.iterdir())[:3] == ["CURRENT", "LOCK", MARKER]
+    assert len([p for p in target.iterdir() if p.name.startswith("gen-")]) == 1
+    assert not list(tmp_path.glob("ix.*"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_stops_the_run_and_its_workers_quietly(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 300)
+    target = tmp_path / "ix"
+    run, workers = _start_with_workers(corpus, target)
+    os.killpg(run.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
+    _, err = run.communicate(timeout=60)
+    assert run.returncode != 0
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not any(_alive(w) for w in workers)
+    # A first build interrupted leaves an empty index folder and nothing else.
+    assert sorted(p.name for p in target.iterdir()) == ["LOCK", MARKER]
+
+
+# ------------------------------------------------------------------ a long-lived Index
+
+
+def test_a_long_lived_index_sees_exactly_the_last_commit(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 3)
+    target = tmp_path / "ix"
+    build_index(corpus, target)
+
+    def fresh() -> tuple[int, int, list[str]]:
+        with open_index(target) as other:
+            results = other.search("dialogue", limit=100)
+            return len(other), results.total, sorted(h.reference for h in results.hits)
+
+    with open_index(target) as ix:
+        for step in range(4):
+            if step == 0:  # an incremental run that deletes a file and changes another
+                (corpus / "r0000.txt").unlink()
+                (corpus / "r0001.txt").write_text(
+                    (corpus / "r0001.txt").read_text().replace("dialogue", "entretien", 2)
+                )
+            elif step == 1:  # a file added
+                _corpus(tmp_path / "corpus" / "more", 1)
+            elif step == 2:  # a rebuild: another generation
+                build_index(corpus, target, rebuild=True)
+                continue
+            else:  # everything gone but one file
+                shutil.rmtree(corpus / "more")
+                (corpus / "r0001.txt").unlink()
+            build_index(corpus, target)
+            results = ix.search("dialogue", limit=100)
+            assert (len(ix), results.total, sorted(h.reference for h in results.hits)) == fresh()
+        assert len(ix) == 17
+        assert ix.search("dialogue").total == fresh()[1] > 0
