@@ -23,7 +23,7 @@ from .errors import QuerySyntaxError
 from .fields import QueryField, field_named
 from .parser import Node, parse
 
-__all__ = ["AndMaybe", "Compiled", "compile_query", "phrase_words"]
+__all__ = ["MAX_EXPANSIONS", "AndMaybe", "Compiled", "compile_query", "phrase_words"]
 
 
 @dataclass
@@ -98,10 +98,15 @@ def phrase_words(schema: Schema, text: str) -> list[str]:
     ]
 
 
+#: Words of the index one prefix may stand for: each is one more list of postings to merge.
+MAX_EXPANSIONS = 64
+
+
 class _Compiler:
-    def __init__(self, schema: Schema, q: str) -> None:
+    def __init__(self, schema: Schema, q: str, reader: Any = None) -> None:
         self.schema = schema
         self.q = q
+        self.reader = reader
         self.out = Compiled(query=wq.NullQuery)
         self.stopped: list[str] = []
 
@@ -147,9 +152,25 @@ class _Compiler:
             forms = {t.text for t in field_analyzer(self.schema, EXACT)(node.text, mode="query")}
         if not forms:
             raise QuerySyntaxError("this prefix has no searchable letters", self.q, node.pos)
+        self.check_expansions(node, tf, forms)
         if not negated:
             self.out.prefixes.update((tf, form) for form in forms)
         return _in_paragraph(wq.Prefix, tf, tt, sorted(forms))
+
+    def check_expansions(self, node: Node, fieldname: str, forms: set[str]) -> None:
+        if self.reader is None or fieldname not in self.reader.indexed_field_names():
+            return
+        words: set[bytes] = set()
+        for form in forms:
+            for word in self.reader.expand_prefix(fieldname, form):
+                words.add(word)
+                if len(words) > MAX_EXPANSIONS:
+                    raise QuerySyntaxError(
+                        f"'{node.text}*' stands for more than {MAX_EXPANSIONS} words of the "
+                        "index: give more letters",
+                        self.q,
+                        node.pos,
+                    )
 
     def field(self, node: Node, lang: str) -> wq.Query:
         qf = field_named(node.name)
@@ -232,12 +253,16 @@ class _Compiler:
         return wq.Or(ors) if len(ors) > 1 else None
 
 
-def compile_query(q: str, schema: Schema) -> Compiled:
-    """Parse and compile a query for an index with ``schema``."""
+def compile_query(q: str, schema: Schema, *, reader: Any = None) -> Compiled:
+    """Parse and compile a query for an index with ``schema``.
+
+    With the index's ``reader``, a prefix standing for more than
+    :data:`MAX_EXPANSIONS` words is refused (it would be slow to search).
+    """
     tree = parse(q)
     if tree.op == "not":
         raise QuerySyntaxError("a query cannot only exclude: say what to look for too", q, 0)
-    comp = _Compiler(schema, q)
+    comp = _Compiler(schema, q, reader)
     per_lang: list[wq.Query] = []
     empty_in: list[str] = []
     for lang in LANGUAGES:

@@ -8,10 +8,15 @@
 
 from __future__ import annotations
 
+import functools
+import pickle
+import struct
+import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
@@ -41,6 +46,52 @@ from .ranking import RERANK_DEPTH, rerank, weighting
 from .sorting import sort_order, sort_rows
 
 __all__ = ["Index", "open_index"]
+
+#: What Whoosh raises on reading damaged files: each becomes an IndexCorrupt.
+_READ_FAULTS = (
+    zlib.error,
+    struct.error,
+    pickle.UnpicklingError,
+    EOFError,
+    OSError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    UnicodeDecodeError,
+    AssertionError,
+    MemoryError,
+    OverflowError,
+)
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reading(method: _F) -> _F:
+    """Turn a fault of reading the index's files inside ``method`` into :class:`IndexCorrupt`."""
+
+    @functools.wraps(method)
+    def guarded(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except _READ_FAULTS as exc:
+            raise IndexCorrupt(
+                f"{self.path}: the index cannot be read ({type(exc).__name__}: {exc}); "
+                f"{rebuild_hint(self.path)}"
+            ) from exc
+
+    return cast(_F, guarded)
+
+
+def _check_int(name: str, value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, not {value}")
+
+
+def _check_str(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
 
 
 def open_index(index_dir: Path | str, *, fast: bool = True) -> Index:
@@ -128,10 +179,12 @@ class Index:
             old_ix.close()
         return self._searcher
 
+    @_reading
     def __len__(self) -> int:
         """Return the number of paragraphs in the index."""
         return int(sum(1 for _ in self._fresh().document_numbers(**{DOCTYPE: "para"})))
 
+    @_reading
     def search(
         self,
         query: str,
@@ -153,11 +206,12 @@ class Index:
         Raises :class:`QuerySyntaxError` for a malformed query and ValueError
         for an unknown sort order.
         """
-        if limit < 0 or offset < 0:
-            raise ValueError("limit and offset must not be negative")
+        _check_str("query", query)
+        _check_int("limit", limit)
+        _check_int("offset", offset)
         order = sort_order(sort)
         s = self._fresh()
-        compiled = compile_query(query, s.schema)
+        compiled = compile_query(query, s.schema, reader=s.reader())
         every = group_by_resolution or facets or order != "relevance"
         needed = None if every else offset + limit
         scored, total = self._run(compiled.query, compiled, needed=needed)
@@ -303,10 +357,12 @@ class Index:
 
     # ------------------------------------------------------------ lookups
 
+    @_reading
     def resolutions(self) -> tuple[ResolutionSummary, ...]:
         """Return one summary per indexed resolution (symbol, title, languages, …), by symbol."""
         return list_resolutions(self._fresh())
 
+    @_reading
     def get(self, reference: str, *, lang: str | None = None) -> Paragraph | Resolution:
         """Return the paragraph a reference names, or the whole resolution for a bare symbol.
 
@@ -316,6 +372,9 @@ class Index:
         aligned line of a parallel corpus, else the same reference in that
         language. Raises :class:`ReferenceNotFound`.
         """
+        _check_str("reference", reference)
+        if lang is not None:
+            _check_str("lang", lang)
         own, ref = _split_key(reference.strip())
         symbol, sep, local = ref.partition("#")
         docs = self._documents_of(symbol)
