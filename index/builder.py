@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ from .store import (
     file_document,
     open_store,
     paragraph_documents,
+    release_files,
     remove_uncommitted,
     write_checksums,
     write_version,
@@ -187,6 +189,7 @@ def _known_files(target: Path) -> tuple[Any | None, dict[str, str], str]:
             known = {f[PATH]: f[DIGEST] for f in s.documents(**{DOCTYPE: "file"})}
     except Exception as exc:  # any read fault of a damaged index
         existing.close()
+        release_files()
         return None, {}, f"the index could not be read ({type(exc).__name__}): rebuilt"
     return existing, known, ""
 
@@ -260,17 +263,23 @@ def build_index(
     target = Path(index_dir)
     if not corpus.is_dir():
         raise CorpusError(corpus, "not a folder")
-    try:
-        adopt_folder(target)
-        with writer_lock(target):
-            clean_folder(target)
-            plan = _plan(corpus, target, rebuild=rebuild)
-            return _run(plan, procs, progress, limitmb, started)
-    except OSError as exc:
-        raise IndexWriteFailed(
-            f"{target}: cannot write the index ({exc.strerror or exc}); "
-            "the previous index is unchanged"
-        ) from exc
+    # The files a failed writer left open hold their disk blocks (on a full
+    # disk, the space to free) until the traceback that holds the writer goes:
+    # keep no traceback, and close them, quietly, before telling.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            adopt_folder(target)
+            with writer_lock(target):
+                clean_folder(target)
+                plan = _plan(corpus, target, rebuild=rebuild)
+                return _run(plan, procs, progress, limitmb, started)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        release_files()
+    raise IndexWriteFailed(
+        f"{target}: cannot write the index ({reason}); the previous index is unchanged"
+    )
 
 
 def _check_arguments(procs: int | None, limitmb: int) -> None:

@@ -66,6 +66,7 @@ __all__ = [
     "paragraph_documents",
     "paragraph_from_stored",
     "rebuild_hint",
+    "release_files",
     "remove_uncommitted",
     "resolution_from_stored",
     "resolution_header",
@@ -370,3 +371,10 @@ def _whoosh_toc(gen: Path) -> tuple[Any, Any]:
 
     storage: Any = cast(Any, filestore).FileStorage(str(gen))
     return storage, cast(Any, whoosh_index).TOC
+
+
+def release_files() -> None:
+    """Close, quietly, the files a failed Whoosh read left open (held by its traceback)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import pickle
 import struct
+import warnings
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
@@ -29,6 +30,7 @@ from resolu.index.store import (
     open_store,
     paragraph_from_stored,
     rebuild_hint,
+    release_files,
     resolution_from_stored,
 )
 from whoosh import query as wq
@@ -74,10 +76,11 @@ def _reading(method: _F) -> _F:
         try:
             return method(self, *args, **kwargs)
         except _READ_FAULTS as exc:
-            raise IndexCorrupt(
-                f"{self.path}: the index cannot be read ({type(exc).__name__}: {exc}); "
-                f"{rebuild_hint(self.path)}"
-            ) from exc
+            reason = f"{type(exc).__name__}: {exc}"
+        release_files()
+        raise IndexCorrupt(
+            f"{self.path}: the index cannot be read ({reason}); {rebuild_hint(self.path)}"
+        )
 
     return cast(_F, guarded)
 
@@ -122,15 +125,17 @@ def _open(path: Path) -> tuple[Any, Any]:
             if attempt == 2 or current_generation(path) == gen:
                 raise
             continue
-        try:
-            return ix, ix.searcher(weighting=weighting())
-        except Exception as exc:
+        # Whoosh leaves the file it choked on open, held by the traceback.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                return ix, ix.searcher(weighting=weighting())
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {exc}"
             ix.close()
-            if attempt == 2 or current_generation(path) == gen:
-                raise IndexCorrupt(
-                    f"{path}: the index cannot be read ({type(exc).__name__}: {exc}); "
-                    f"{rebuild_hint(path)}"
-                ) from exc
+            release_files()
+        if attempt == 2 or current_generation(path) == gen:
+            raise IndexCorrupt(f"{path}: the index cannot be read ({reason}); {rebuild_hint(path)}")
     raise AssertionError("unreachable")
 
 

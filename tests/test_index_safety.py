@@ -17,7 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
-from resolu.index import IndexBusy, IndexFolderRefused, build_index
+from resolu.index import (
+    IndexBusy,
+    IndexCorrupt,
+    IndexFolderRefused,
+    IndexWriteFailed,
+    build_index,
+)
 from resolu.index.folder import MARKER, current_generation
 from resolu.index.lock import writer_lock
 from resolu.search import open_index
@@ -298,3 +304,104 @@ def test_a_long_lived_index_sees_exactly_the_last_commit(tmp_path: Path) -> None
             assert (len(ix), results.total, sorted(h.reference for h in results.hits)) == fresh()
         assert len(ix) == 17
         assert ix.search("dialogue").total == fresh()[1] > 0
+
+
+# ------------------------------------------------------------------ damage and full disks
+
+
+def test_bit_flips_are_reported_as_corruption_then_repaired(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    pristine = tmp_path / "ix"
+    build_index(corpus_copy, pristine)
+    with open_index(pristine) as ix:
+        expected = [(h.reference, h.score) for h in ix.search("dialogue civilisations").hits]
+    gen = current_generation(pristine)
+    assert gen is not None
+    segment = max(gen.glob("*.seg"), key=lambda p: p.stat().st_size)
+    size = segment.stat().st_size
+    outcomes = set()
+    for n, offset in enumerate(range(size // 9, size, size // 9)):
+        broken = tmp_path / f"broken{n}"
+        shutil.copytree(pristine, broken)
+        damaged = broken / gen.name / segment.name
+        data = bytearray(damaged.read_bytes())
+        data[offset] ^= 0xFF
+        damaged.write_bytes(bytes(data))
+        try:
+            with open_index(broken) as ix:
+                ix.search("dialogue civilisations")
+                ix.get("A/RES/55/109")
+                outcomes.add("read")
+        except IndexCorrupt as exc:
+            assert "resolu index CORPUS_DIR --rebuild" in str(exc)
+            outcomes.add("corrupt")
+        report = build_index(corpus_copy, broken)  # verifies the checksums, and rebuilds
+        assert report.repaired.startswith("the index was damaged") and report.rebuilt
+        with open_index(broken) as ix:
+            assert [
+                (h.reference, h.score) for h in ix.search("dialogue civilisations").hits
+            ] == expected
+    assert outcomes <= {"read", "corrupt"}
+    # A truncated segment cannot be read at all: IndexCorrupt, never a raw error.
+    truncated = tmp_path / "truncated"
+    shutil.copytree(pristine, truncated)
+    damaged = truncated / gen.name / segment.name
+    damaged.write_bytes(damaged.read_bytes()[: size // 2])
+    with pytest.raises(IndexCorrupt, match="rebuild"), open_index(truncated, fast=False) as ix:
+        ix.search("dialogue civilisations")
+    assert build_index(corpus_copy, truncated).repaired
+
+
+def test_files_that_cannot_be_read_are_skipped_with_their_reason(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    os.mkfifo(corpus_copy / "pipe.txt")
+    (corpus_copy / "folder.txt").mkdir()  # a folder named like a file: walked, holds nothing
+    (corpus_copy / "loop").symlink_to(corpus_copy, target_is_directory=True)
+    (corpus_copy / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    bad_name = os.fsencode(corpus_copy) + b"/r\xe9solution.txt"
+    with open(bad_name, "wb") as f:
+        f.write(SEED.read_bytes())
+    report = build_index(corpus_copy, tmp_path / "ix")
+    reasons = dict(report.skipped)
+    assert reasons["pipe.txt"] == "not a regular file (FIFO)"
+    assert reasons["loop"] == "symbolic link loop: folder already walked"
+    assert reasons["broken.txt"] == "broken symbolic link or vanished file"
+    assert reasons["r\ufffdsolution.txt"] == "file name is not valid UTF-8: rename the file"
+    assert report.total_paragraphs == 17  # the readable file, indexed once
+
+
+@pytest.fixture()
+def small_tmpfs(tmp_path: Path) -> Path:
+    mount = tmp_path / "tmpfs"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_fails_in_one_line_and_frees_its_space(
+    tmp_path: Path, small_tmpfs: Path
+) -> None:
+    corpus = _corpus(tmp_path / "corpus", 2)
+    target = small_tmpfs  # the mount point itself is the index folder
+    build_index(corpus, target)
+    before = _tree(target)
+    used = os.statvfs(target)
+    _corpus(tmp_path / "corpus" / "more", 80)
+    for rebuild in (False, True):
+        with pytest.raises(IndexWriteFailed, match="No space left on device") as caught:
+            build_index(corpus, target, rebuild=rebuild)
+        assert str(small_tmpfs) in str(caught.value) and "\n" not in str(caught.value)
+        after = os.statvfs(target)
+        assert after.f_bfree == used.f_bfree  # every block of the failed run freed
+        assert {k: v for k, v in _tree(target).items() if k != "LOCK"} == {
+            k: v for k, v in before.items() if k != "LOCK"
+        }
+        with open_index(target) as ix:
+            assert len(ix) == 2 * 17
