@@ -143,13 +143,32 @@ def clean_folder(folder: Path) -> list[str]:
         path = folder / name
         if _GEN.match(name) and path != live and path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
-        elif _TEMP.match(name) or (live is not None and _legacy(folder, name)):
+        elif (_TEMP.match(name) and _writer_gone(name)) or (
+            live is not None and _legacy(folder, name)
+        ):
             path.unlink(missing_ok=True)
         else:
             continue
         removed.append(name)
     removed += _clean_siblings(folder)
     return removed
+
+
+def _writer_gone(temp_name: str) -> bool:
+    """Tell whether the process that writes a ``NAME.tmp-PID`` file has ended.
+
+    The marker is written before the lock is taken: another run may be
+    writing its temporary file right now.
+    """
+    if temp_name.startswith(CURRENT):
+        return True  # written only under the lock, which this run holds
+    try:
+        os.kill(int(temp_name.rpartition("-")[2]), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
 
 
 def _clean_siblings(folder: Path) -> list[str]:
