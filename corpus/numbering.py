@@ -34,6 +34,7 @@ SUB = re.compile(r"^(\(?)((?:[a-z]{1,2})|(?:[ivxl]{1,5})|(?:\d{1,2}))\)\s+(?=\S)
 ANNEX = re.compile(
     r"^\s*(?:Annexe?|Annex)(?:\s+([IVX]+|\d+|[A-Z]))?\s*(?:(?:[–—-]|:)\s+\S.*)?$", re.I
 )
+_PAREN_OPERATIVE = re.compile(r"^\((\d{1,2})\)\s+(?=\S)")
 TERMINAL = (",", ";", ".", ":", "»", "”", "!", "?")
 _HEADING_WORDS = 20
 
@@ -42,6 +43,8 @@ _OPERATIVE_VERB_WORDS = """
     Encourages Affirms Reaffirms Endorses Approves Authorizes Appeals Notes Takes Emphasizes
     Stresses Underlines Declares Reiterates Renews Extends Supports Commends Considers Deplores
     Regrets Appreciates Acknowledges Recognizes Reminds Strongly Further Also Agrees Adopts
+    Resolves Directs Entrusts Instructs Establishes Appoints Transmits Determines Censures
+    Asks Proposes Elects Refers Resolved
     Décide Prie Demande Invite Engage Exhorte Condamne Accueille Réaffirme Recommande Souligne
     Note Prend Approuve Autorise Encourage Exprime Déclare Considère Estime Rappelle Réitère
     Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte"""
@@ -115,6 +118,10 @@ class _State:
     last_level1: str = ""
     headings: list[str] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
+    #: whether the operative part is unnumbered paragraphs opening with a verb
+    verbs: bool = False
+    #: whether operative paragraphs are numbered "(1)", "(2)"
+    parenthesised: bool = False
     #: kind, number, local reference, annex, block
     pending: list[tuple[str, str, str, str, Block]] = field(default_factory=list)
 
@@ -151,7 +158,7 @@ class _State:
         """Number a block opening with ``1.`` or ``a)``; tell whether it had such a marker."""
         prefix = f"ann{self.annex}." if self.annex else ""
         annex_no = self.annex_name if self.annex else ""
-        om = OPERATIVE.match(text)
+        om = self._operative_marker(text)
         if om and int(om.group(1)) > self.op:
             self.op = int(om.group(1))
             self.last_letter = self.last_level1 = ""
@@ -175,6 +182,20 @@ class _State:
         self.pending.append(("subparagraph", number, local, annex_no, block))
         return True
 
+    def _operative_marker(self, text: str) -> re.Match[str] | None:
+        """Match an operative paragraph's number: ``1.``, or ``(1)`` in old Council texts."""
+        om = OPERATIVE.match(text)
+        if om:
+            return om
+        pm = _PAREN_OPERATIVE.match(text)
+        return pm if pm and self._paren_operative(int(pm.group(1))) else None
+
+    def _paren_operative(self, n: int) -> bool:
+        """Tell whether "(n)" numbers an operative paragraph (old Council texts), not a sub one."""
+        ok = not self.annex and n == self.op + 1 and (self.op == 0 or self.parenthesised)
+        self.parenthesised = self.parenthesised or ok
+        return ok
+
     def _unnumbered(self, block: Block, text: str) -> None:
         if self.annex:
             self.annex_unnumbered += 1
@@ -182,9 +203,11 @@ class _State:
             self.pending.append(
                 ("annex", f"p{n}", f"ann{self.annex}.pp{n}", self.annex_name, block)
             )
-        elif self.op == 0 and _is_unnumbered_operative(text):
-            self.op = 1
-            self.pending.append(("operative", "1", "op1", "", block))
+        elif (self.op == 0 or self.verbs) and _is_unnumbered_operative(text):
+            # old Council texts: "Resolves…", "Requests…", each paragraph unnumbered
+            self.op += 1
+            self.verbs = True
+            self.pending.append(("operative", str(self.op), f"op{self.op}", "", block))
         elif self.op == 0:
             self.pp += 1
             self.pending.append(("preambular", str(self.pp), f"pp{self.pp}", "", block))
@@ -287,7 +310,10 @@ def _is_unnumbered_operative(text: str) -> bool:
     return (
         word in OPERATIVE_VERBS
         and not text.rstrip().endswith(",")
-        and word not in {"Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"}
+        and (
+            word not in {"Further", "Also", "Strongly", "Se", "Note", "Notes", "Takes", "Prend"}
+            or text.rstrip().endswith((".", ";"))  # "Takes note of that report."
+        )
     )
 
 

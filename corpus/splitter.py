@@ -22,7 +22,9 @@ splitter works line by line:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .bodies import body_by_code
 from .errors import CorpusError
 from .header import Header, body_line, parse_header, with_masthead
 from .layout import is_page_number, is_page_residue, masthead, mend, strip_furniture
@@ -54,7 +56,7 @@ def normalize_text(text: str) -> str:
 
 
 _ADOPTION_TRAILER = re.compile(
-    r"^\s*(?:(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meeting|séance)\b"
+    r"^\s*(?:(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meet-?\s?ing|séance)\b"
     # "34th meeting / 8 July 2025", "81e séance plénière / 4 décembre 2000"
     r"|\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary\s+)?(?:meeting|séance)(?:\s+plénière)?"
     r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
@@ -131,17 +133,15 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
         # first block, and the text must still show numbered paragraphs.
         first_blank = next((i for i, ln in enumerate(lines) if ln.strip() == "" and i > 0), 0)
         if not any(_OPERATIVE.match(ln.strip()) for ln in lines[first_blank:]):
-            raise CorpusError(
-                source,
-                "not a resolution: no body line (such as 'L’Assemblée générale,') "
-                "and no numbered paragraphs",
-            )
+            raise CorpusError(source, _NO_BODY[_detect_language(lines)])
         start = first_blank
         language = _detect_language(lines)
         heading = " ".join(lines[:first_blank])
         is_sc = re.search(r"Security Council|Conseil de sécurité|^\s*Resolution", heading)
         body = "SC" if is_sc else ""
     header = with_masthead(parse_header(lines[:start], lines, body, language, filename), head)
+    if not header.body and header.symbol.startswith("S/RES/"):
+        header = replace(header, body=body_by_code("SC").name)  # "MILITARY STAFF COMMITTEE"
     if not header.symbol:
         raise CorpusError(
             source,
@@ -154,12 +154,7 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
         raise CorpusError(source, "not a resolution: no paragraph after the body line")
     meta = {key: value for key, value in head.items() if key not in _NOT_META}
     meta.update(found)
-    if trailer:
-        meta["trailer"] = trailer
-        # Texts without a masthead name the meeting only in their closing line.
-        meeting = _TRAILER_MEETING.search(trailer)
-        if meeting and "meeting" not in meta:
-            meta["meeting"] = meeting.group(1) or meeting.group(2)
+    meta.update(_trailer_meta(trailer, meta))
     return Resolution(
         symbol=header.symbol,
         number=header.number,
@@ -176,8 +171,50 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
 
 
 _NOT_META = frozenset({"symbol", "adopted", "title"})
-#: "Adopted unanimously at the 1382nd meeting." / "Adoptée … à sa 4253e séance."
-_TRAILER_MEETING = re.compile(r"\b(\d+)(?:st|nd|rd|th) meeting\b|\b(\d+) ?(?:e|re|ᵉ) séance\b")
+_NO_BODY = {
+    "fr": "pas une résolution : ni ligne d’organe (comme « L’Assemblée générale, ») "
+    "ni paragraphes numérotés",
+    "en": "not a resolution: no body line (such as 'The Security Council,') "
+    "and no numbered paragraphs",
+}
+_VOTES = {
+    # "Adopted unanimously at the 1382nd meeting." / "Adoptée … à sa 4253e séance."
+    "meeting": re.compile(
+        r"(\d+)\s?(?:st|nd|rd|th|e|re|ᵉ)\s+(?:plenary\s+)?(?:meet-?\s?ing|séance)"
+    ),
+    "votes_for": re.compile(r"\bby\s+(\d+)\s+votes|\bpar\s+(\d+)\s+voix"),
+    "votes_against": re.compile(
+        r"\bvotes?\b[^,;]*?\bto\s+(\d+|none)\b|\bvoix\s+contre\s+(\d+|zéro)"
+    ),
+    "abstentions": re.compile(r"\bwith\s+(\d+|one)\s+abstentions?|\b(\d+)\s+abstentions?"),
+}
+
+
+def _trailer_meta(trailer: str, meta: dict[str, str]) -> dict[str, str]:
+    """Return what the closing line adds to ``meta``: itself, the meeting and the votes.
+
+    Texts without a masthead name the meeting only in their closing line; a
+    masthead's meeting, already in ``meta``, wins.
+    """
+    if not trailer:
+        return {}
+    found = {"trailer": trailer, **_votes(trailer)}
+    if "meeting" in meta:
+        found.pop("meeting", None)
+    return found
+
+
+def _votes(trailer: str) -> dict[str, str]:
+    """Read the meeting and the votes an adoption trailer prints (where it prints them)."""
+    found: dict[str, str] = {}
+    for key, pattern in _VOTES.items():
+        m = pattern.search(trailer)
+        if m:
+            value = next(g for g in m.groups() if g)
+            found[key] = {"none": "0", "zéro": "0", "one": "1"}.get(value, value)
+    if re.search(r"\b(?:unanimously|à l’unanimité)\b", trailer):
+        found["votes"] = "unanimous"
+    return found
 
 
 def _read_masthead(text: str) -> tuple[str, dict[str, str]]:

@@ -152,10 +152,12 @@ def test_encodings_and_typography_read_the_same(tmp_path: Path, seed, encode) ->
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary\x00" * 20, "binary"),
-        (b"Liste de courses\n\npain, lait, beurre\n", "not a resolution"),
+        # the refusal is worded in the file's language
+        (b"Liste de courses\n\npain, lait, beurre\n", "pas une résolution"),
+        (b"Shopping list\n\nbread and milk, the eggs of the farm\n", "not a resolution"),
         (bytes(range(128, 256)) * 4, "neither UTF-8"),
     ],
-    ids=["empty", "binary", "not-a-resolution", "undecodable"],
+    ids=["empty", "binary", "not-a-resolution", "not-a-resolution-en", "undecodable"],
 )
 def test_bad_input_is_a_corpus_error_naming_the_file(
     tmp_path: Path, content: bytes, reason: str
@@ -324,3 +326,42 @@ def test_french_sub_paragraphs_and_labels() -> None:
         ("op2", "par. 2"),
     ]
     assert res.adopted == "1967-11-22" and res.language == "fr"
+
+
+_SC_GOLD = Path(__file__).resolve().parents[1].parent / "shared/data/en_only/cr-unsc_res_en_gold"
+
+
+@pytest.mark.parametrize(
+    ("name", "operative", "meta"),
+    [
+        # "Resolves…" after "The Security Council" is operative; "Adopted at the 177th
+        # meet-\ning by 10 votes to none, with 1 abstention" is the trailer, not a paragraph
+        (
+            "S_RES_0028_1947_EN_GOLD.txt",
+            ["Resolves to appoint"],
+            {"meeting": "177", "votes_for": "10", "votes_against": "0", "abstentions": "1"},
+        ),
+        ("S_RES_0090_1951_EN_GOLD.txt", ["Resolves to remove"], {"votes": "unanimous"}),
+        # "Takes note of that report…" closes with a full stop: operative
+        ("S_RES_0156_1960_EN_GOLD.txt", ["Takes note of that report"], {"meeting": "895"}),
+    ],
+)
+def test_old_security_council_structure(
+    name: str, operative: list[str], meta: dict[str, str]
+) -> None:
+    path = _SC_GOLD / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (see ../shared/data/PROVENANCE.md)")
+    res = read_resolution(path)
+    ops = [p.text for p in res.paragraphs if p.kind == "operative"]
+    assert [t[: len(s)] for t, s in zip(ops, operative, strict=False)] == operative
+    assert not any(p.text.startswith("Adopted at") for p in res.paragraphs)
+    assert meta.items() <= res.meta.items()
+    assert res.body == "Security Council"
+
+
+def test_every_security_council_text_has_its_body() -> None:
+    path = _SC_GOLD / "S_RES_0001_1946_EN_GOLD.txt"  # opens with "MILITARY STAFF COMMITTEE"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (see ../shared/data/PROVENANCE.md)")
+    assert read_resolution(path).body == "Security Council"
