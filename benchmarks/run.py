@@ -407,20 +407,30 @@ def main(argv: list[str] | None = None) -> int:
             results["runs"].append(bench_corpus(corpus, args, reasons))
             if not args.keep:
                 shutil.rmtree(corpus.folder.parent, ignore_errors=True)
+            # A large scale takes hours on a busy machine: keep what is measured.
+            _write(results, args, started, final=False)
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    _write(results, args, started, final=True)
+    return 0
+
+
+def _write(
+    results: dict[str, Any], args: argparse.Namespace, started: float, *, final: bool
+) -> None:
+    """Render the table of the corpora done so far; print it and write the JSON when final."""
     results["total_seconds"] = time.perf_counter() - started
-    table = render_table(results)
-    targets = target_lines(results)
-    results["table"] = table
-    results["targets"] = targets
-    print(table)
-    print("\n".join(targets))
+    results["complete"] = final
+    results["table"] = render_table(results)
+    results["targets"] = target_lines(results)
+    if final:
+        print(results["table"])
+        print("\n".join(results["targets"]))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-        print(f"\nJSON written to {args.out}")
-    return 0
+        if final:
+            print(f"\nJSON written to {args.out}")
 
 
 if __name__ == "__main__":
