@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import pickle
 import struct
+import sys
 import warnings
 import zlib
 from collections.abc import Callable
@@ -40,7 +41,6 @@ from .columns import Columns
 from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
 from .facets import count_facets
-from .fastpath import Impacts, Unsupported, score_all, top_rows
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .listing import ResolutionSummary, list_resolutions
@@ -97,18 +97,26 @@ def _check_str(name: str, value: object) -> None:
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
 
 
-def open_index(index_dir: Path | str, *, fast: bool = True) -> Index:
+#: Postings a query reads (summed document frequencies) from which it is scored
+#: from the impacts files by default: below, Whoosh's own loop (about a
+#: microsecond a posting) costs less than importing numpy in a fresh process.
+FAST_FROM = 50_000
+
+
+def open_index(index_dir: Path | str, *, fast: bool | None = None) -> Index:
     """Open the index in ``index_dir`` for searching.
 
     Queries are scored from the segments' impacts files where they can be
     (same hits, order and totals as Whoosh's own matchers, much faster on a
-    large index); ``fast=False`` scores every query with Whoosh's matchers,
-    for comparison. Raises :class:`IndexNotFound` when there is none and :class:`IndexCorrupt`
-    when it cannot be read.
+    large index): by default those reading :data:`FAST_FROM` postings or more,
+    or any once numpy is loaded; ``fast=True`` every query the fast path
+    handles, ``fast=False`` none (for comparison). Raises
+    :class:`IndexNotFound` when there is none and :class:`IndexCorrupt` when it
+    cannot be read.
     """
     path = Path(index_dir).expanduser()
     ix, searcher = _open(path)
-    return Index(path, ix, searcher, impacts=Impacts(Path(ix.storage.folder)) if fast else None)
+    return Index(path, ix, searcher, fast=fast)
 
 
 def _open(path: Path) -> tuple[Any, Any]:
@@ -142,13 +150,14 @@ def _open(path: Path) -> tuple[Any, Any]:
 class Index:
     """An open index; a context manager, meant to be kept open across many queries."""
 
-    def __init__(self, path: Path, ix: Any, searcher: Any, impacts: Impacts | None = None) -> None:
+    def __init__(self, path: Path, ix: Any, searcher: Any, fast: bool | None = None) -> None:
         self.path = path
         self._ix = ix
         self._searcher = searcher
         self._gen = Path(ix.storage.folder)
         self._closed = False
-        self._impacts = impacts
+        self._fast = fast
+        self._impacts: Any = None  # fastpath.Impacts, made on first use (numpy loads then)
         self._column_cache: Columns | None = None
 
     def __enter__(self) -> Index:
@@ -178,8 +187,7 @@ class Index:
             old_ix, old_searcher = self._ix, self._searcher
             self._ix, self._searcher = ix, searcher
             self._gen = Path(ix.storage.folder)
-            if self._impacts is not None:
-                self._impacts = Impacts(self._gen)
+            self._impacts = None  # the new generation's, made on next use
             old_searcher.close()
             old_ix.close()
         return self._searcher
@@ -259,7 +267,7 @@ class Index:
         column. Ties at the cut are settled beyond ``needed``.
         """
         s = self._fresh()
-        top = self._scorer(s, q, fast=fast)
+        top = self._scorer(s, q, compiled, fast=fast)
         fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
             rows, total = top(fetch)
@@ -278,9 +286,13 @@ class Index:
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
 
-    def _scorer(self, s: Any, q: wq.Query, *, fast: bool = True) -> Any:
+    def _scorer(self, s: Any, q: wq.Query, compiled: Compiled, *, fast: bool = True) -> Any:
         """Return ``top(n) -> (best n (score, docnum) rows, number of matches)`` for ``q``."""
-        if fast and self._impacts is not None:
+        if fast and self._worth_it(s, compiled):
+            from .fastpath import Impacts, Unsupported, score_all, top_rows
+
+            if self._impacts is None:
+                self._impacts = Impacts(self._gen)
             try:
                 docnums, scores = score_all(s, q, self._impacts)
             except Unsupported:
@@ -297,6 +309,14 @@ class Index:
             return rows, len(results)
 
         return whoosh_top
+
+    def _worth_it(self, s: Any, compiled: Compiled) -> bool:
+        if self._fast is not None:
+            return self._fast
+        if "numpy" in sys.modules:
+            return True
+        postings = sum(s.doc_frequency(field, term) for field, term in compiled.terms)
+        return bool(postings >= FAST_FROM)
 
     def _hit(
         self,

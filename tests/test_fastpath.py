@@ -18,7 +18,7 @@ from resolu.corpus import corpus_dir
 from resolu.index import build_index
 from resolu.search import QuerySyntaxError, open_index
 from resolu.search.compiler import compile_query
-from resolu.search.fastpath import Unsupported, score_all
+from resolu.search.fastpath import Impacts, Unsupported, score_all
 from support import shared
 
 HERE = Path(__file__).parent
@@ -75,12 +75,12 @@ def _answers(index_dir: Path, queries: list[str], *, fast: bool) -> list[object]
 def _fast_share(index_dir: Path, queries: list[str]) -> float:
     """Return the share of the queries the fast path scores itself (not handed to Whoosh)."""
     handled = 0
-    with open_index(index_dir) as ix:
+    with open_index(index_dir, fast=True) as ix:
         s = ix._fresh()
         for q in queries:
             try:
                 compiled = compile_query(q, s.schema)
-                score_all(s, compiled.query, ix._impacts)  # type: ignore[arg-type]
+                score_all(s, compiled.query, Impacts(ix._gen))
             except (QuerySyntaxError, Unsupported):
                 continue
             handled += 1
