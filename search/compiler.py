@@ -14,7 +14,7 @@ from typing import Any
 
 from resolu.corpus.languages import LANGUAGES
 from resolu.index.analysis import field_analyzer
-from resolu.index.schema import EXACT, SYMBOL, text_field, title_field
+from resolu.index.schema import DOCTYPE, EXACT, SYMBOL, text_field, title_field
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.matching import AndMaybeMatcher, ReadTooFar
@@ -100,6 +100,11 @@ def phrase_words(schema: Schema, text: str) -> list[str]:
 
 #: Words of the index one prefix may stand for: each is one more list of postings to merge.
 MAX_EXPANSIONS = 64
+
+
+def _paragraphs_without(excluded: wq.Not) -> wq.Query:
+    """Return the paragraphs an exclusion leaves, scored as the bare exclusion is."""
+    return wq.And([wq.Term(DOCTYPE, "para", boost=0.0), excluded])
 
 
 class _Compiler:
@@ -239,6 +244,9 @@ class _Compiler:
         if not kept:
             return None
         if node.op == "or":
+            # An exclusion that stands alone in an OR matches everything it does
+            # not name, the index's file records included: keep it to paragraphs.
+            kept = [_paragraphs_without(p) if isinstance(p, wq.Not) else p for p in kept]
             return kept[0] if len(kept) == 1 else wq.Or(kept)
         positive = [p for p in kept if not isinstance(p, wq.Not)]
         if not positive:
