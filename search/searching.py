@@ -159,6 +159,7 @@ class Index:
         self._fast = fast
         self._impacts: Any = None  # fastpath.Impacts, made on first use (numpy loads then)
         self._column_cache: Columns | None = None
+        self._sortkey_reader: tuple[Any, Any] | None = None
 
     def __enter__(self) -> Index:
         return self
@@ -257,6 +258,16 @@ class Index:
             found = self._column_cache = Columns(s)
         return found
 
+    def _sortkeys(self, s: Any) -> Any:
+        """Return the sort key column's reader of searcher ``s``, opened once per searcher.
+
+        Opening it reads every document's offset (2.8 ms a query at x1, in
+        proportion beyond), so it is kept while the searcher lives.
+        """
+        if self._sortkey_reader is None or self._sortkey_reader[0] is not s:
+            self._sortkey_reader = (s, s.reader().column_reader(SORTKEY))
+        return self._sortkey_reader[1]
+
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
     ) -> tuple[list[tuple[float, int, str]], int]:
@@ -281,7 +292,7 @@ class Index:
             fetch *= 2
         if RERANK_DEPTH and len(rows) > 1:
             rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
-        keys = s.reader().column_reader(SORTKEY)
+        keys = self._sortkeys(s)
         keyed = [(score, docnum, keys[docnum]) for score, docnum in rows]
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
