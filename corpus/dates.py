@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["DATE", "MONTHS", "iso_date"]
+import datetime
+
+__all__ = ["DATE", "MONTHS", "iso_date", "parse_iso"]
 
 #: Month name (English, French, French without accents) → month number.
 MONTHS = {
@@ -27,3 +29,15 @@ def iso_date(day: str, month: str, year: str) -> str:
     '2000-12-01'
     """
     return f"{int(year):04d}-{MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+def parse_iso(text: str) -> datetime.date | None:
+    """Return the date a ``YYYY-MM-DD`` string names, None for "" or a malformed one.
+
+    >>> parse_iso("2000-12-04"), parse_iso("")
+    (datetime.date(2000, 12, 4), None)
+    """
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

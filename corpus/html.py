@@ -38,6 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .citations import cited_symbols
+from .dates import parse_iso
 from .decoding import read_bytes
 from .errors import CorpusError
 from .header import body_line, parse_header
@@ -368,7 +369,7 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
         paragraphs=tuple(paragraphs.out),
         session=header.session,
         year=header.year,
-        adopted=header.adopted or _ADOPTED.get(header.symbol, ""),
+        adopted=parse_iso(header.adopted or _ADOPTED.get(header.symbol, "")),
         source=source,
         meta={"format": "html", "articles": str(len(articles))},
     )

@@ -6,7 +6,8 @@ threads without asking who else holds them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass, field, replace
 
 __all__ = ["Paragraph", "Resolution"]
 
@@ -35,6 +36,14 @@ class Paragraph:
     lines: tuple[int, int] = (0, 0)
     #: Keys (``"en:A/RES/69/244#l2"``) of the same paragraph in other languages.
     aligned: tuple[str, ...] = ()
+    #: The symbol and language of its resolution (set by :class:`Resolution`).
+    symbol: str = ""
+    language: str = ""
+
+    @property
+    def key(self) -> str:
+        """Return the paragraph's key in an index: ``"fr:A/RES/55/109#op4"``."""
+        return f"{self.language}:{self.reference}" if self.language else self.reference
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,15 @@ class Resolution:
     paragraphs: tuple[Paragraph, ...]
     session: str = ""
     year: int | None = None
-    adopted: str = ""
+    #: The date of adoption, where the text gives it.
+    adopted: datetime.date | None = None
     source: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        # Each paragraph knows the symbol and language of the resolution it is in.
+        if any(p.symbol != self.symbol or p.language != self.language for p in self.paragraphs):
+            owned = tuple(
+                replace(p, symbol=self.symbol, language=self.language) for p in self.paragraphs
+            )
+            object.__setattr__(self, "paragraphs", owned)

@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from .bodies import body_by_code
+from .dates import parse_iso
 from .errors import CorpusError
 from .header import Header, body_line, parse_header, with_masthead
 from .layout import is_page_number, is_page_residue, masthead, mend, strip_furniture
@@ -164,7 +165,7 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
         paragraphs=tuple(paragraphs),
         session=header.session,
         year=header.year,
-        adopted=header.adopted,
+        adopted=parse_iso(header.adopted),
         source=source,
         meta=meta,
     )

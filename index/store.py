@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
+from resolu.corpus.dates import parse_iso
 from resolu.corpus.model import Paragraph, Resolution
 from whoosh import index as whoosh_index
 
@@ -75,7 +76,7 @@ __all__ = [
 ]
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
 #: The file in an index folder that records the SCHEMA_VERSION it was built with.
@@ -204,7 +205,7 @@ def _resolution_fields(res: Resolution) -> dict[str, Any]:
     """Return the filter fields every paragraph of ``res`` shares beyond symbol, body, year."""
     agenda = re.findall(r"\d+", res.meta.get("agenda_item", ""))
     return {
-        DATE: date_number(res.adopted),
+        DATE: date_number(res.adopted.isoformat() if res.adopted else ""),
         AGENDA: " ".join(agenda),
         MEETING: res.meta.get("meeting", "").strip(),
     }
@@ -234,7 +235,7 @@ def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:
         "language": res.language,
         "session": res.session,
         "year": res.year,
-        "adopted": res.adopted,
+        "adopted": res.adopted.isoformat() if res.adopted else "",
         "source": res.source,
         # What the readers found beyond the fields above (agenda item, meeting,
         # draft symbol, adoption line), for later fields and views.
@@ -259,6 +260,8 @@ def paragraph_from_stored(fields: dict[str, Any]) -> Paragraph:
         cites_symbols=tuple(p.get("cites_symbols", ())),
         lines=(int(p["lines"][0]), int(p["lines"][1])),
         aligned=tuple(p.get("aligned", ())),
+        symbol=p.get("symbol", ""),
+        language=p.get("language", ""),
     )
 
 
@@ -281,7 +284,7 @@ def resolution_header(fields: dict[str, Any]) -> Resolution:
         paragraphs=(),
         session=p.get("session", ""),
         year=p.get("year"),
-        adopted=p.get("adopted", ""),
+        adopted=parse_iso(p.get("adopted", "")),
         source=p.get("source", ""),
         meta=dict(p.get("meta", {})),
     )

@@ -7,6 +7,7 @@ means here exactly what it means in a search.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ def list_indexed(
     elif order in ("newest", "oldest"):
         known = [s for s in summaries if s.adopted]
         known.sort(key=lambda s: natural_key(s.symbol))
-        known.sort(key=lambda s: s.adopted, reverse=order == "newest")
+        known.sort(key=lambda s: s.adopted or datetime.date.min, reverse=order == "newest")
         summaries = (*known, *(s for s in summaries if not s.adopted))
     return Listing(len(summaries), offset, summaries[offset : offset + limit])
 

@@ -24,6 +24,7 @@ from resolu.corpus.services import (
 from .errors import QuerySyntaxError
 from .locations import ENV_VAR, LIBRARY_ENV_VAR, default_index_dir, default_library_dir
 from .messages import cli_messages
+from .parser import PASSAGE_CHARS
 
 __all__ = ["cli", "main"]
 
@@ -333,7 +334,8 @@ def _show(ix: Any, reference: str, langs: tuple[str, ...], query: str, fmt: str)
     view = parallel_view(ix, found.symbol, languages=langs or (found.language,), query=query)
     for res in view.versions:
         click.echo(click.style(f"{res.symbol}  {res.title}", bold=True))
-        meta = ", ".join(x for x in (res.body, res.adopted, res.language) if x)
+        adopted = res.adopted.isoformat() if res.adopted else ""
+        meta = ", ".join(x for x in (res.body, adopted, res.language) if x)
         click.echo(f"{meta}  {official_url(res.symbol, res.language)}")
     for line in render_view(view):
         click.echo(line)
@@ -436,7 +438,7 @@ def list_command(
         click.echo(export_records(summary_records(listing.summaries), fmt), nl=False)
         return
     for s in listing.summaries:
-        when = s.adopted or (str(s.year) if s.year else "")
+        when = str(s.adopted or "") or (str(s.year) if s.year else "")
         click.echo(
             click.style(s.symbol, bold=True)
             + f"  {when}  {s.body}  {s.paragraphs} par.  {','.join(s.languages)}  {s.title}"
@@ -755,10 +757,43 @@ def serve_command(host: str, port: int, index_dir: Path | None) -> None:
         ) from None
 
 
+def _print_reading(results: Any) -> None:
+    """Say how the query was read: words taken as operators, a passage and its words."""
+    m = cli_messages()
+    for word, op in results.operators:
+        click.echo(m.say("cli_operator", word=word, op=op), err=True)
+    if results.passage:
+        shown = ", ".join(results.passage[:8]) + (", …" if len(results.passage) > 8 else "")
+        click.echo(m.plural(len(results.passage), "cli_passage", words=shown), err=True)
+    if results.passage_cut:
+        click.echo(m.say("cli_passage_cut", n=PASSAGE_CHARS), err=True)
+    for acronym, forms in results.expansions:
+        click.echo(m.say("cli_expanded", acronym=acronym, forms=" | ".join(forms)), err=True)
+    asked = _asked_language(results.query)
+    for other, n in results.elsewhere.items():
+        if asked and other != asked:
+            lang, there = m.say(f"cli_lang_{asked}"), m.say(f"cli_lang_{other}")
+            click.echo(m.plural(n, "cli_other_lang", language=lang, other=there))
+
+
+def _asked_language(query: str) -> str:
+    """Return the language a ``lang:`` filter of the query asks for ("" if none)."""
+    from resolu.corpus.languages import language_by_alias
+
+    for word in query.split():
+        name, _, value = word.partition(":")
+        if name.lower() == "lang" and value:
+            return language_by_alias(value) or ""
+    return ""
+
+
 def _print_results(results: Any) -> None:
     m = cli_messages()
     from .terminal import bold_spans
 
+    _print_reading(results)
+    if results.suggestions:
+        click.echo(m.say("cli_did_you_mean", words=" / ".join(results.suggestions)))
     if not results.hits:
         if results.total:
             click.echo(m.say("cli_no_more", n=results.total))

@@ -9,6 +9,8 @@ schema's own analyzers (``field.process_text``), never from hand folding.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +21,26 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.matching import AndMaybeMatcher, ReadTooFar
 
+from .acronyms import ACRONYM, expand
 from .errors import QuerySyntaxError
 from .fields import QueryField, field_named
-from .parser import Node, parse
+from .parser import Node, read_query
 
-__all__ = ["MAX_EXPANSIONS", "AndMaybe", "Compiled", "compile_query", "phrase_words"]
+__all__ = [
+    "MAX_EXPANSIONS",
+    "PASSAGE_TERMS",
+    "AndMaybe",
+    "Compiled",
+    "DocFrequency",
+    "compile_query",
+    "phrase_words",
+]
+
+#: How many terms of a passage are searched: its rarest ones in the index.
+PASSAGE_TERMS = 30
+
+#: How many paragraphs of the index hold a term in a field (the searcher's own).
+DocFrequency = Callable[[str, str], int]
 
 
 @dataclass
@@ -40,9 +57,24 @@ class Compiled:
     #: The same query with plain words OR-ed, for the partial-match fallback;
     #: None unless the query is two or more plain words.
     partial: wq.Query | None = None
+    #: Lower-case words read as operators: (("ou", "OU"),).
+    operators: tuple[tuple[str, str], ...] = ()
+    #: For a passage: the words searched (rarest first), and characters left unread.
+    passage: tuple[str, ...] = ()
+    passage_cut: int = 0
+    #: Acronyms of the query and the forms also searched: (("ONU", ("UN", ...)),).
+    expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The parsed query, before acronyms were expanded.
+    tree: Node | None = None
+    #: The query's language: "fr", "en" or "unknown" (set by the caller, who has the index).
+    language: str = "unknown"
+    #: The query without its ``lang:`` filters, when it has some at the top.
+    unfiltered: wq.Query | None = None
 
 
 _TITLE_BOOST = 0.3
+#: At most this many other spellings of a phrase (compounds joined or split).
+_MAX_VARIANTS = 4
 
 
 def _any(queries: list[wq.Query]) -> wq.Query:
@@ -108,10 +140,13 @@ def _paragraphs_without(excluded: wq.Not) -> wq.Query:
 
 
 class _Compiler:
-    def __init__(self, schema: Schema, q: str, reader: Any = None) -> None:
+    def __init__(
+        self, schema: Schema, q: str, reader: Any = None, df: DocFrequency | None = None
+    ) -> None:
         self.schema = schema
         self.q = q
         self.reader = reader
+        self.df = df
         self.out = Compiled(query=wq.NullQuery)
         self.stopped: list[str] = []
 
@@ -131,7 +166,61 @@ class _Compiler:
         if not negated:
             self.out.terms.update((tf, term) for alts in groups for term in alts)
         conj = [_in_paragraph(wq.Term, tf, tt, alts) for alts in groups]
-        return conj[0] if len(conj) == 1 else wq.And(conj)
+        found = conj[0] if len(conj) == 1 else wq.And(conj)
+        if len(groups) > 1 and all(len(alts) == 1 for alts in groups) and self.df is not None:
+            # One hyphenated word (peace-keeping): its parts side by side.
+            found = wq.Phrase(tf, [alts[0] for alts in groups])
+        other = self.compound(node.text, lang)
+        return found if other is None else wq.Or([found, other])
+
+    def compound(self, text: str, lang: str) -> wq.Query | None:
+        """Return the other spelling of a compound the index holds, as a query, or None.
+
+        ``peace-keeping`` is also ``peacekeeping``; ``peacekeeping`` is also the
+        two words ``peace keeping`` side by side (a phrase: hyphenated and
+        spaced texts hold them at consecutive positions). Asked of the index's
+        vocabulary, so a word is never split where the text does not.
+        """
+        if self.df is None:
+            return None
+        words = phrase_words(self.schema, text)
+        if len(words) == 2:
+            joined = self.analyse(text_field(lang), "".join(words))
+            term = joined[0][0] if len(joined) == 1 else ""
+            if term and self.df(text_field(lang), term):
+                return _in_paragraph(wq.Term, text_field(lang), title_field(lang), [term])
+            return None
+        if len(words) == 1:
+            split = self.split(words[0])
+            stems = [] if split is None else self.analyse(text_field(lang), " ".join(split))
+            if len(stems) == 2 and all(len(alts) == 1 for alts in stems):
+                return wq.Phrase(text_field(lang), [alts[0] for alts in stems])
+        return None
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        """Return ``word`` cut into two words the index holds (each 4 letters or more), or None."""
+        if self.df is None or len(word) < 8 or not word.isalpha():
+            return None
+        for i in range(4, len(word) - 3):
+            left, right = word[:i], word[i:]
+            if self.df(EXACT, left) and self.df(EXACT, right):
+                return left, right
+        return None
+
+    def joined(self, words: list[str]) -> list[list[str]]:
+        """Return the other spellings of a phrase's words: compounds joined or split."""
+        if self.df is None:
+            return []
+        variants: list[list[str]] = []
+        for i in range(len(words) - 1):
+            together = words[i] + words[i + 1]
+            if together.isalpha() and self.df(EXACT, together):
+                variants.append([*words[:i], together, *words[i + 2 :]])
+        for i, w in enumerate(words):
+            split = self.split(w)
+            if split:
+                variants.append([*words[:i], *split, *words[i + 1 :]])
+        return variants[:_MAX_VARIANTS]
 
     def phrase(self, node: Node, negated: bool) -> wq.Query:
         words = phrase_words(self.schema, node.text)
@@ -141,9 +230,9 @@ class _Compiler:
             self.out.phrases.append(words)
             for w in words:
                 self.out.terms.add((EXACT, w))
-        if len(words) == 1:
-            return wq.Term(EXACT, words[0])
-        return wq.Phrase(EXACT, words)
+        spellings = [words, *self.joined(words)]
+        found = [wq.Term(EXACT, w[0]) if len(w) == 1 else wq.Phrase(EXACT, w) for w in spellings]
+        return found[0] if len(found) == 1 else wq.Or(found)
 
     def prefix(self, node: Node, lang: str, negated: bool) -> wq.Query | None:
         tf, tt = text_field(lang), title_field(lang)
@@ -176,6 +265,35 @@ class _Compiler:
                         self.q,
                         node.pos,
                     )
+
+    def passage(self, node: Node, lang: str) -> wq.Query | None:
+        """Match paragraphs holding the passage's rarest terms, ranked by BM25F.
+
+        One pass over the text counts its terms; each distinct term costs one
+        lookup of its document frequency: linear in the passage's length.
+        """
+        tf, tt = text_field(lang), title_field(lang)
+        counts: Counter[str] = Counter()
+        words: dict[str, str] = {}
+        for t in field_analyzer(self.schema, tf)(node.text, mode="query"):
+            counts[t.text] += 1
+            words.setdefault(t.text, getattr(t, "folded", "") or t.text)
+        if self.df is None:
+            ranked = [term for term, _ in counts.most_common()]
+        else:
+            df = self.df
+            found = {term: df(tf, term) for term in counts}
+            ranked = sorted(
+                (t for t in counts if found[t]), key=lambda t: (found[t], -counts[t], t)
+            )
+        chosen = ranked[:PASSAGE_TERMS]
+        if not chosen:
+            self.stopped.append(node.text[:40])
+            return None
+        self.out.terms.update((tf, term) for term in chosen)
+        if lang == LANGUAGES[0] or not self.out.passage:
+            self.out.passage = tuple(words[t] for t in chosen)
+        return wq.Or([_in_paragraph(wq.Term, tf, tt, [term]) for term in chosen])
 
     def field(self, node: Node, lang: str) -> wq.Query:
         qf = field_named(node.name)
@@ -234,6 +352,8 @@ class _Compiler:
             return self.phrase(node, negated)
         if node.op == "prefix":
             return self.prefix(node, lang, negated)
+        if node.op == "passage":
+            return self.passage(node, lang)
         if node.op == "field":
             return self.field(node, lang)
         if node.op == "not":
@@ -256,21 +376,50 @@ class _Compiler:
         return kept[0] if len(kept) == 1 else wq.And(kept)
 
     def partial(self, node: Node, lang: str) -> wq.Query | None:
-        words = [c for c in node.children if c.op == "word"]
-        ors = [q for q in (self.word(w, lang, False) for w in words) if q is not None]
+        words = [c for c in node.children if _is_word(c)]
+        ors = [q for q in (self.compile(w, lang) for w in words) if q is not None]
         return wq.Or(ors) if len(ors) > 1 else None
 
 
-def compile_query(q: str, schema: Schema, *, reader: Any = None) -> Compiled:
+def _is_word(node: Node) -> bool:
+    """Tell whether a node is a plain word (an acronym with its forms is one)."""
+    return node.op == "word" or (node.op == "or" and node.name == ACRONYM)
+
+
+def _without_lang(comp: _Compiler, tree: Node) -> wq.Query | None:
+    """Compile ``tree`` without its top-level ``lang:`` filters (None when it has none)."""
+    parts = tree.children if tree.op == "and" else (tree,)
+    kept = tuple(c for c in parts if not (c.op == "field" and c.name == "lang"))
+    if len(kept) == len(parts) or not kept:
+        return None
+    rest = kept[0] if len(kept) == 1 else Node("and", children=kept, pos=tree.pos)
+    out = comp.out
+    saved = (set(out.terms), set(out.prefixes), list(out.phrases))
+    found = [q for q in (comp.compile(rest, lang) for lang in LANGUAGES) if q is not None]
+    out.terms, out.prefixes, out.phrases = saved  # highlighting is the filtered query's
+    return None if not found else found[0] if len(found) == 1 else wq.Or(found)
+
+
+def compile_query(
+    q: str, schema: Schema, *, reader: Any = None, df: DocFrequency | None = None
+) -> Compiled:
     """Parse and compile a query for an index with ``schema``.
 
     With the index's ``reader``, a prefix standing for more than
     :data:`MAX_EXPANSIONS` words is refused (it would be slow to search).
+    ``df`` (the index's document frequency of a term in a field) lets a pasted
+    passage be searched by its rarest terms (without it, by its commonest) and
+    compounds by their other spellings.
     """
-    tree = parse(q)
+    read = read_query(q)
+    tree, expansions = expand(read.tree)
     if tree.op == "not":
         raise QuerySyntaxError("a query cannot only exclude: say what to look for too", q, 0)
-    comp = _Compiler(schema, q, reader)
+    comp = _Compiler(schema, q, reader, df)
+    comp.out.operators = read.operators
+    comp.out.passage_cut = read.cut
+    comp.out.expansions = expansions
+    comp.out.tree = read.tree
     per_lang: list[wq.Query] = []
     empty_in: list[str] = []
     for lang in LANGUAGES:
@@ -279,6 +428,10 @@ def compile_query(q: str, schema: Schema, *, reader: Any = None) -> Compiled:
             empty_in.append(lang)
         else:
             per_lang.append(compiled)
+    if tree.op == "passage":
+        # A passage none of whose words the index holds finds nothing: not an error.
+        empty_in = []
+        per_lang = per_lang or [wq.NullQuery]
     if empty_in:
         words = ", ".join(dict.fromkeys(comp.stopped)) or q
         raise QuerySyntaxError(
@@ -287,7 +440,8 @@ def compile_query(q: str, schema: Schema, *, reader: Any = None) -> Compiled:
             0,
         )
     comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
-    if tree.op == "and" and all(c.op == "word" for c in tree.children):
+    comp.out.unfiltered = _without_lang(comp, tree)
+    if tree.op == "and" and all(_is_word(c) for c in tree.children):
         parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]
         if parts:
             comp.out.partial = parts[0] if len(parts) == 1 else wq.Or(parts)

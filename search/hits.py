@@ -40,6 +40,9 @@ class Hit:
     #: The adopting body (``General Assembly``) and the adoption date (ISO, or "").
     body: str = ""
     adopted: str = ""
+    #: This paragraph's key (``"en:A/RES/69/244#l2"``): ``ix.get_paragraph(hit.key)``
+    #: returns exactly it, in its language (a reference alone resolves in French first).
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ class Results:
 
     ``partial`` is true when no paragraph matched every word and the hits are
     ranked partial matches instead. ``total`` counts every matching paragraph
-    (or resolution, when grouped), not just this page.
+    (or resolution, when grouped), not just this page. ``operators``,
+    ``passage`` and the fields after them say how the query was read, for the
+    user to be told.
     """
 
     query: str
@@ -72,6 +77,19 @@ class Results:
     facets: Mapping[str, tuple[FacetValue, ...]] | None = field(
         default=None, compare=False, hash=False
     )
+    #: The query's language ("fr", "en", "unknown"); a mixed index ranks it first.
+    language: str = "unknown"
+    #: When a ``lang:`` filter found nothing: paragraphs per language without it.
+    elsewhere: Mapping[str, int] = field(default_factory=dict)
+    #: "Did you mean" queries, best first, when the query found little.
+    suggestions: tuple[str, ...] = ()
+    #: Lower-case words read as operators: (("ou", "OU"),).
+    operators: tuple[tuple[str, str], ...] = ()
+    #: For a pasted passage: the words searched, rarest first; characters left unread.
+    passage: tuple[str, ...] = ()
+    passage_cut: int = 0
+    #: Acronyms of the query and the forms also searched: (("ONU", ("UN", ...)),).
+    expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,7 @@ class ResolutionSummary:
     body: str
     session: str
     year: int | None
-    adopted: str
+    adopted: datetime.date | None
     languages: tuple[str, ...]
     paragraphs: int
 

@@ -7,10 +7,18 @@ Grammar (operators in English or French, upper case)::
     and     := ("NOT" | "SAUF" | "-") and | primary
     primary := "(" query ")" | '"phrase"' | field ":" value | word | prefix "*"
 
-Fields are those of :mod:`resolu.search.fields`. Malformed input raises
-:class:`QuerySyntaxError` with the column at fault; it is never silently turned
-into another query. :mod:`resolu.search.compiler` turns the tree into Whoosh
-queries.
+What people type is read as they mean it:
+
+- lower-case ``ou``, ``et``, ``sauf`` standing *between two terms* (a word, a
+  phrase, a field, a parenthesis) are the operators OU, ET, SAUF; first or last
+  they are words. Which words were read so is returned by :func:`read_query`
+  (``Query.operators``) so that the user is told.
+- characters that only *look* like syntax are text: an unclosed quote, a
+  parenthesis that closes nothing or is never closed, ``*`` not after two
+  letters, an operator with nothing on one side, ``""`` and ``()``.
+- a passage (more than :data:`PASSAGE_WORDS` words and no operator or field
+  filter) is one ``passage`` node: searched by its rarest terms, not as an AND
+  of every word; only its first :data:`PASSAGE_CHARS` characters are read.
 
 A word repeated in the same group counts once (``peace peace`` is ``peace``).
 Limits keep every query cheap (each query under 1,000 characters answers in
@@ -18,7 +26,13 @@ under a second on the 902 Security Council texts: ``benchmarks/attack.py``):
 :data:`MAX_DEPTH` levels of parentheses and negations, :data:`MAX_TERMS`
 words, phrases and fields, :data:`MAX_PREFIXES` prefixes and
 :data:`MAX_PHRASE_WORDS` words in a phrase; beyond, a :class:`QuerySyntaxError`
-says which limit.
+says which limit. A passage is not held to them: it is searched by at most
+:data:`~resolu.search.compiler.PASSAGE_TERMS` terms.
+
+What remains an error (:class:`QuerySyntaxError`, with the column) is what
+cannot mean anything: an unknown field, a field value it does not take, a query
+of stop words or exclusions only, an empty query. :mod:`resolu.search.compiler`
+turns the tree into Whoosh queries.
 """
 
 from __future__ import annotations
@@ -36,8 +50,12 @@ __all__ = [
     "MAX_PHRASE_WORDS",
     "MAX_PREFIXES",
     "MAX_TERMS",
+    "PASSAGE_CHARS",
+    "PASSAGE_WORDS",
     "Node",
+    "Query",
     "parse",
+    "read_query",
 ]
 
 #: Levels of parentheses and negations (NOT, -) one inside another.
@@ -52,6 +70,13 @@ MAX_PHRASE_WORDS = 24
 MAX_PHRASE_REPEATS = 4
 
 _OPERATORS = {"AND": "AND", "ET": "AND", "OR": "OR", "OU": "OR", "NOT": "NOT", "SAUF": "NOT"}
+#: Lower-case words read as operators between two terms.
+_SPOKEN_OPERATORS = {"et": "AND", "ou": "OR", "sauf": "NOT"}
+#: A query of more distinct words than this (the most a query may hold),
+#: without operators or fields, is a passage.
+PASSAGE_WORDS = MAX_TERMS
+#: Only the first this many characters of a passage are read.
+PASSAGE_CHARS = 20_000
 
 
 # ---------------------------------------------------------------- the tree
@@ -66,6 +91,19 @@ class Node:
     name: str = ""
     children: tuple[Node, ...] = ()
     pos: int = 0
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query and how it was read: the tree, and what to tell the user."""
+
+    tree: Node
+    #: Lower-case words read as operators, with the operator: (("ou", "OU"),).
+    operators: tuple[tuple[str, str], ...] = ()
+    #: True when the query was searched as a passage.
+    passage: bool = False
+    #: Characters of a passage left unread (0 when all was read).
+    cut: int = 0
 
 
 # ---------------------------------------------------------------- lexing
@@ -90,7 +128,16 @@ class _Tok:
     name: str = ""
 
 
+def _without_open_quote(q: str) -> str:
+    """Return ``q`` with an unclosed quote made text: the last quote is the one left open."""
+    if q.count('"') % 2 == 0:
+        return q
+    cut = q.rindex('"')
+    return q[:cut] + " " + q[cut + 1 :]
+
+
 def _lex(q: str) -> list[_Tok]:
+    q = _without_open_quote(q)
     toks: list[_Tok] = []
     i = 0
     while i < len(q):
@@ -131,27 +178,99 @@ def _lex(q: str) -> list[_Tok]:
                 toks.append(_Tok(_OPERATORS[word], word, start))
             elif word.startswith("-") and len(word) > 1:
                 toks.append(_Tok("NOT", "-", start))
-                toks.append(_Tok("word", word[1:], start + 1))
+                toks.append(_Tok("word", _stars_as_text(word[1:]), start + 1))
             else:
-                toks.append(_Tok("word", word, start))
+                toks.append(_Tok("word", _stars_as_text(word), start))
         i = m.end()
-    # "-" glued to a phrase or a parenthesis: -"a b", -(a OR b)
+    return _dangling_operators_as_text(_parentheses_as_text(_glued_dashes(toks)))
+
+
+def _glued_dashes(toks: list[_Tok]) -> list[_Tok]:
+    """Read "-" glued to a phrase or a parenthesis as NOT; drop empty words and phrases."""
     out: list[_Tok] = []
     for t in toks:
         if t.kind == "word" and t.text == "-":
             out.append(_Tok("NOT", "-", t.pos))
-        else:
+        elif not (t.kind == "phrase" and not t.text.strip()) and t.text != "":
             out.append(t)
     return out
+
+
+def _stars_as_text(word: str) -> str:
+    """Keep ``*`` only as a prefix mark after two letters; elsewhere it is text (dropped)."""
+    if "*" not in word:
+        return word
+    stem = word.rstrip("*")
+    if word.endswith("*") and len(stem) >= 2 and "*" not in stem:
+        return stem + "*"
+    return word.replace("*", "")
+
+
+def _parentheses_as_text(toks: list[_Tok]) -> list[_Tok]:
+    """Drop parentheses that close nothing, are never closed, or hold nothing."""
+    dropped: set[int] = set()
+    open_at: list[int] = []
+    for i, t in enumerate(toks):
+        if t.kind == "(":
+            open_at.append(i)
+        elif t.kind == ")":
+            if not open_at:
+                dropped.add(i)
+            elif open_at[-1] == i - 1:
+                dropped.update((open_at.pop(), i))  # "()"
+            else:
+                open_at.pop()
+    dropped.update(open_at)
+    return [t for i, t in enumerate(toks) if i not in dropped]
+
+
+def _dangling_operators_as_text(toks: list[_Tok]) -> list[_Tok]:
+    """Drop an operator with nothing on the side it needs (``dialogue OU``, ``ET paix``)."""
+    out: list[_Tok] = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev = out[-1] if out else None
+        needs_after = nxt is None or nxt.kind in ("OR", "AND", ")")
+        if t.kind == "NOT" and needs_after:
+            continue
+        if t.kind in ("OR", "AND") and (
+            needs_after or prev is None or prev.kind in ("(", "OR", "AND", "NOT")
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+_ENDS_TERM = ("word", "phrase", "field", ")")
+_STARTS_TERM = ("word", "phrase", "field", "(", "NOT")
+
+
+def _spoken_operators(toks: list[_Tok]) -> list[tuple[str, str]]:
+    """Turn lower-case ou/et/sauf between two terms into operators; return those read so."""
+    read: list[tuple[str, str]] = []
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        op = _SPOKEN_OPERATORS.get(t.text) if t.kind == "word" else None
+        if op and toks[i - 1].kind in _ENDS_TERM and toks[i + 1].kind in _STARTS_TERM:
+            toks[i] = _Tok(op, t.text, t.pos)
+            read.append((t.text, t.text.upper()))
+    return read
+
+
+def _is_passage(toks: list[_Tok]) -> bool:
+    """Tell whether the query is a pasted passage: many words, no operator, no field."""
+    words = len({t.text.lower() for t in toks if t.kind in ("word", "phrase")})
+    syntax = any(t.kind == "field" or t.text in _OPERATORS for t in toks)
+    return words > PASSAGE_WORDS and not syntax
 
 
 # ---------------------------------------------------------------- parsing
 
 
 class _Parser:
-    def __init__(self, q: str) -> None:
+    def __init__(self, q: str, toks: list[_Tok]) -> None:
         self.q = q
-        self.toks = _lex(q)
+        self.toks = toks
         self.i = 0
         self.depth = 0
 
@@ -268,15 +387,36 @@ class _Parser:
         return Node("word", text=text, pos=t.pos)
 
 
+def read_query(q: str) -> Query:
+    """Read a query as people type it: the tree, and which words were read as what.
+
+    >>> read_query("dialogue ou transparence").operators
+    (('ou', 'OU'),)
+    >>> read_query("dialogue ou transparence").tree.op
+    'or'
+    """
+    if not isinstance(q, str):
+        raise TypeError(f"a query is a str, not {type(q).__name__}")
+    toks = _lex(q)
+    if _is_passage(toks):
+        text = q[:PASSAGE_CHARS]
+        return Query(Node("passage", text=text), passage=True, cut=len(q) - len(text))
+    operators = _spoken_operators(toks)
+    return Query(_limited(q, _Parser(q, toks).parse()), operators=tuple(operators))
+
+
 def parse(q: str) -> Node:
     """Parse a query string into a :class:`Node` tree, or raise :class:`QuerySyntaxError`.
 
     >>> parse("paix paix").text
     'paix'
     """
-    if not isinstance(q, str):
-        raise TypeError(f"a query is a str, not {type(q).__name__}")
-    tree = _collapse(_Parser(q).parse())
+    return read_query(q).tree
+
+
+def _limited(q: str, tree: Node) -> Node:
+    """Return the tree with repeats collapsed, or raise when it passes a limit."""
+    tree = _collapse(tree)
     leaves = list(_leaves(tree))
     if len(leaves) > MAX_TERMS:
         raise QuerySyntaxError(

@@ -35,6 +35,14 @@ class SearchableIndex(Protocol):
         """Return the paragraph a reference names, or the resolution a symbol names."""
         ...
 
+    def get_paragraph(self, reference: str, *, lang: str | None = None) -> Paragraph:
+        """Return the paragraph a reference or key names."""
+        ...
+
+    def get_resolution(self, symbol: str, *, lang: str | None = None) -> Resolution:
+        """Return the whole resolution a symbol names."""
+        ...
+
     def __len__(self) -> int:
         """Return the number of paragraphs in the index."""
         ...

@@ -26,7 +26,7 @@ from resolu.corpus.symbols import normalize_symbol
 from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
-from resolu.index.schema import DOCTYPE, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
+from resolu.index.schema import DOCTYPE, EXACT, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
 from resolu.index.store import (
     open_store,
     paragraph_from_stored,
@@ -43,9 +43,11 @@ from .errors import ReferenceNotFound
 from .facets import count_facets
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
+from .language import detect_language
 from .listing import ResolutionSummary, list_resolutions
 from .ranking import RERANK_DEPTH, rerank, weighting
 from .sorting import sort_order, sort_rows
+from .suggest import SUGGEST_BELOW, suggest
 
 __all__ = ["Index", "open_index"]
 
@@ -225,30 +227,49 @@ class Index:
         _check_int("offset", offset)
         order = sort_order(sort)
         s = self._fresh()
-        compiled = compile_query(query, s.schema, reader=s.reader())
+        compiled = compile_query(query, s.schema, reader=s.reader(), df=s.doc_frequency)
+        if compiled.tree is not None and len(self._languages()) > 1:
+            compiled.language = detect_language(s.schema, compiled.tree, self._count_in)
         every = group_by_resolution or facets or order != "relevance"
         needed = None if every else offset + limit
-        scored, total = self._run(compiled.query, compiled, needed=needed)
+        scored, total = self._in_language_order(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
             # Whoosh's own matchers: on large multi-segment indexes they count
             # a few matches fewer than the postings hold for these OR-ed words,
             # and the fast path, which counts them all, would change the total.
-            scored, total = self._run(compiled.partial, compiled, needed=needed, fast=False)
+            scored, total = self._in_language_order(
+                compiled.partial, compiled, needed=needed, fast=False
+            )
             partial = bool(scored)
         columns = self._columns(s)
         scored = sort_rows(scored, order, columns)
         counted = count_facets(columns, (r[1] for r in scored)) if facets else None
         if group_by_resolution:
             grouped = self._grouped(query, compiled, scored, limit, offset, partial)
-            return replace(grouped, sort=order, facets=counted)
-        page = scored[offset : offset + limit]
-        hits = tuple(
-            self._hit(rank, score, s.stored_fields(docnum), compiled)
-            for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
-        )
-        return Results(
-            query=query, hits=hits, total=total, partial=partial, sort=order, facets=counted
+            results = replace(grouped, sort=order, facets=counted)
+        else:
+            page = scored[offset : offset + limit]
+            hits = tuple(
+                self._hit(rank, score, s.stored_fields(docnum), compiled)
+                for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
+            )
+            results = Results(
+                query=query, hits=hits, total=total, partial=partial, sort=order, facets=counted
+            )
+        return self._as_read(query, results, compiled)
+
+    def _as_read(self, query: str, results: Results, compiled: Compiled) -> Results:
+        """Return ``results`` with how the query was read, for the user to be told."""
+        return replace(
+            results,
+            language=compiled.language,
+            elsewhere=self._elsewhere(compiled) if not results.total else {},
+            suggestions=self._suggestions(query, results, compiled),
+            operators=compiled.operators,
+            passage=compiled.passage,
+            passage_cut=compiled.passage_cut,
+            expansions=compiled.expansions,
         )
 
     def _columns(self, s: Any) -> Columns:
@@ -267,6 +288,52 @@ class Index:
         if self._sortkey_reader is None or self._sortkey_reader[0] is not s:
             self._sortkey_reader = (s, s.reader().column_reader(SORTKEY))
         return self._sortkey_reader[1]
+    def _count_in(self, word: str, lang: str) -> int:
+        """Return how many paragraphs in ``lang`` hold ``word`` as written (all: ``word=""``)."""
+        s = self._fresh()
+        if not word:
+            return int(s.doc_frequency(LANG, lang))
+        q = wq.And([wq.Term(EXACT, word), wq.Term(LANG, lang)])
+        return sum(1 for _ in s.docs_for_query(q))
+
+    def _languages(self) -> list[str]:
+        """Return the languages the index holds paragraphs in."""
+        s = self._fresh()
+        return [lang for lang in LANGUAGES if s.doc_frequency(LANG, lang)]
+
+    def _in_language_order(
+        self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
+    ) -> tuple[list[tuple[float, int, str]], int]:
+        """Rank as :meth:`_run`, but paragraphs in the query's language first (mixed index)."""
+        lang = compiled.language
+        if lang not in LANGUAGES or len(self._languages()) < 2:
+            return self._run(q, compiled, needed=needed, fast=fast)
+        mine = wq.Term(LANG, lang)
+        first, n_first = self._run(wq.And([q, mine]), compiled, needed=needed, fast=fast)
+        rest_needed = None if needed is None else max(needed - len(first), 0)
+        rest, n_rest = self._run(wq.AndNot(q, mine), compiled, needed=rest_needed, fast=fast)
+        return first + rest, n_first + n_rest
+
+    def _elsewhere(self, compiled: Compiled) -> dict[str, int]:
+        """Return how many paragraphs each language has for the query without its lang: filter."""
+        if compiled.unfiltered is None:
+            return {}
+        s = self._fresh()
+        counts = {
+            lang: sum(
+                1 for _ in s.docs_for_query(wq.And([compiled.unfiltered, wq.Term(LANG, lang)]))
+            )
+            for lang in self._languages()
+        }
+        return {lang: n for lang, n in counts.items() if n}
+
+    def _suggestions(self, query: str, results: Results, compiled: Compiled) -> tuple[str, ...]:
+        """Return "did you mean" queries when the query found little, else ()."""
+        if compiled.tree is None or compiled.passage:
+            return ()
+        if results.total > SUGGEST_BELOW and not results.partial:
+            return ()
+        return suggest(self._fresh(), query, compiled.tree)
 
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
@@ -343,6 +410,7 @@ class Index:
         spans = highlight_spans(text, text_field(lang), compiled, self._searcher.schema)
         snip, snip_spans = snippet(text, spans)
         return Hit(
+            key=f"{lang}:{p['reference']}",
             rank=rank,
             score=round(score, 4),
             reference=p["reference"],
@@ -430,6 +498,30 @@ class Index:
         if lang is None or lang == source:
             return paragraph_from_stored(matches[source])
         return self._counterpart(reference, matches, source, lang)
+
+    def get_paragraph(self, reference: str, *, lang: str | None = None) -> Paragraph:
+        """Return the paragraph a reference or key names (``hit.key``: exactly that hit's).
+
+        Raises :class:`ReferenceNotFound` when nothing is cited so, or when the
+        reference is a bare symbol (that is :meth:`get_resolution`).
+        """
+        found = self.get(reference, lang=lang)
+        if not isinstance(found, Paragraph):
+            raise ReferenceNotFound(
+                f"{reference} names a resolution, not a paragraph: use get_resolution"
+            )
+        return found
+
+    def get_resolution(self, symbol: str, *, lang: str | None = None) -> Resolution:
+        """Return a whole resolution by its symbol (``A/RES/55/109``, ``en:A/RES/55/109``).
+
+        A paragraph reference names its resolution too. Raises :class:`ReferenceNotFound`.
+        """
+        own, ref = _split_key(symbol.strip())
+        bare = ref.partition("#")[0]
+        found = self.get(f"{own}:{bare}" if own else bare, lang=lang)
+        assert isinstance(found, Resolution)  # a reference without '#' names a resolution
+        return found
 
     def _counterpart(
         self, reference: str, matches: dict[str, dict[str, Any]], source: str, lang: str

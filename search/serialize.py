@@ -7,6 +7,7 @@ One serialiser for both, so that a script moving from the command line to
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict
 from typing import Any
 
@@ -25,6 +26,7 @@ def hit_json(h: Hit) -> dict[str, Any]:
         "rank": h.rank,
         "score": h.score,
         "reference": h.reference,
+        "key": h.key,
         "label": h.label,
         "symbol": h.symbol,
         "title": h.title,
@@ -51,6 +53,13 @@ def results_json(results: Results, *, limit: int, offset: int) -> dict[str, Any]
         "partial": results.partial,
         "grouped": results.grouped,
         "sort": results.sort,
+        "language": results.language,
+        "elsewhere": dict(results.elsewhere),
+        "suggestions": list(results.suggestions),
+        "operators": [{"word": w, "operator": op} for w, op in results.operators],
+        "passage": list(results.passage),
+        "passage_cut": results.passage_cut,
+        "expansions": [{"acronym": a, "forms": list(f)} for a, f in results.expansions],
         "offset": offset,
         "limit": limit,
         "hits": [hit_json(h) for h in results],
@@ -79,7 +88,14 @@ def found_json(
         out["url"] = official_url(found.symbol, found.language)
     else:
         out["url"] = official_url(found.reference.partition("#")[0], language or "fr")
+    if "adopted" in out:
+        out["adopted"] = _iso(out["adopted"])
     return out
+
+
+def _iso(day: datetime.date | None) -> str:
+    """Return a date as JSON writes it, ``YYYY-MM-DD`` ("" when unknown)."""
+    return day.isoformat() if day else ""
 
 
 def resolutions_json(
@@ -91,7 +107,11 @@ def resolutions_json(
         "offset": offset,
         "limit": limit,
         "resolutions": [
-            {**asdict(s), "url": official_url(s.symbol, s.languages[0] if s.languages else "fr")}
+            {
+                **asdict(s),
+                "adopted": _iso(s.adopted),
+                "url": official_url(s.symbol, s.languages[0] if s.languages else "fr"),
+            }
             for s in summaries[offset : offset + limit]
         ],
     }

@@ -76,8 +76,8 @@ def test_partial_matches_are_announced(runner: CliRunner, corpus_index_dir: Path
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ('"dialogue entre', "unbalanced quote"),
-        ("(dialogue", "unbalanced parenthesis"),
+        ("year:deux", "not a year"),
+        ("kind:banane", "unknown kind"),
         ("foo:bar", "unknown field 'foo:'"),
         ("les", "only stop words"),
     ],
@@ -152,6 +152,10 @@ def test_index_report_speaks_french_with_a_french_locale(runner: CliRunner, tmp_
         cli, ["search", "zzyzx", "--index-dir", str(tmp_path / "ix")], env={"LC_MESSAGES": "fr_CA"}
     )
     assert nothing.stdout == "aucun résultat pour zzyzx\n"
+    typo = runner.invoke(
+        cli, ["search", "civilisatoins", "--index-dir", str(tmp_path / "ix")], env=fr
+    )
+    assert typo.stdout.startswith("Vouliez-vous dire\u00a0: civilisations\u00a0?\n")
 
 
 @pytest.mark.parametrize(
@@ -198,6 +202,32 @@ def test_user_index_becomes_the_default(runner: CliRunner, tmp_path: Path) -> No
     assert runner.invoke(cli, ["index", str(corpus)]).exit_code == 0
     out = runner.invoke(cli, ["search", "dialogue", "civilisations"])
     assert "A/RES/55/110#" in out.stdout and "A/RES/55/109#" not in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said"),
+    [
+        (["dialogue", "ou", "transparence"], {}, "“ou” read as the operator OU"),
+        (
+            ["dialogue", "ou", "transparence"],
+            {"LANG": "fr_FR.UTF-8"},
+            "«\u00a0ou\u00a0» lu comme l’opérateur OU",
+        ),
+        (["ONU"], {}, "ONU also searched as: UN | Organisation des Nations Unies"),
+        (["ONU"], {"LANG": "fr_FR.UTF-8"}, "ONU cherché aussi sous\u00a0: UN | Organisation"),
+        (["dialogue"] * 25, {}, "searched as a passage: its rarest word (dialogue)"),
+        (
+            ["dialogue civilisations"] * 25,
+            {"LANG": "fr_FR.UTF-8"},
+            "cherché comme un passage\u00a0: ses 2 mots les plus rares (civilisations, dialogue)",
+        ),
+    ],
+)
+def test_the_user_is_told_how_the_query_was_read(
+    runner: CliRunner, corpus_index_dir: Path, args: list[str], env: dict[str, str], said: str
+) -> None:
+    out = runner.invoke(cli, ["search", *args, "--index-dir", str(corpus_index_dir)], env=env)
+    assert out.exit_code == 0 and said in out.stderr, out.stderr
 
 
 def test_index_dir_from_environment(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:

@@ -72,7 +72,7 @@ def test_udhr_metadata(lang: str) -> None:
     assert res.title == GOLDEN[lang]["title"]
     assert res.language == lang
     assert res.body == "General Assembly"
-    assert (res.session, res.year, res.adopted) == ("3", 1948, "1948-12-10")
+    assert (res.session, res.year, str(res.adopted)) == ("3", 1948, "1948-12-10")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime
 import re
 import shutil
 from pathlib import Path
@@ -177,7 +178,7 @@ def test_missing_file_is_a_corpus_error(tmp_path: Path) -> None:
 
 def test_security_council_242(tmp_path: Path) -> None:
     res = read_resolution(shared("en_only", "cr-unsc_res_en_gold", "S_RES_0242_1967_EN_GOLD.txt"))
-    assert (res.symbol, res.body, res.language, res.adopted) == (
+    assert (res.symbol, res.body, res.language, str(res.adopted)) == (
         "S/RES/242 (1967)",
         "Security Council",
         "en",
@@ -210,7 +211,7 @@ def test_security_council_page_break_mid_paragraph() -> None:
     op2 = next(p for p in res.paragraphs if p.reference.endswith("#op2"))
     assert "Congo, as well as progress in the implementation" in op2.text
     assert "02-72318" not in op2.text and "S/RES/1445" not in op2.text
-    assert res.adopted == "2002-12-04"
+    assert res.adopted == datetime.date(2002, 12, 4)
     assert sum(p.kind == "operative" for p in res.paragraphs) == 25
 
 
@@ -325,7 +326,7 @@ def test_french_sub_paragraphs_and_labels() -> None:
         ("op1.b.ii", "par. 1 b) ii)"),
         ("op2", "par. 2"),
     ]
-    assert res.adopted == "1967-11-22" and res.language == "fr"
+    assert str(res.adopted) == "1967-11-22" and res.language == "fr"
 
 
 _SC_GOLD = Path(__file__).resolve().parents[1].parent / "shared/data/en_only/cr-unsc_res_en_gold"

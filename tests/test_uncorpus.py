@@ -313,6 +313,8 @@ def test_synthetic_runs_and_fields(tmp_path: Path) -> None:
         order=0,
         lines=(1, 1),
         aligned=("en:A/RES/69/1#l2",),
+        symbol="A/RES/69/1",
+        language="fr",
     )
     assert second.text == "Prie le Secrétaire général."
     assert (second.reference, second.number) == ("A/RES/69/1#l5-6", "5-6")

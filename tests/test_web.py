@@ -98,8 +98,8 @@ def test_a_bad_page_number_is_a_clear_400(server: Server, page: str) -> None:
 @pytest.mark.parametrize(
     ("query", "said"),
     [
-        ("(dialogue", "colonne 1"),
-        ('"dialogue entre', "colonne 1"),
+        ("year:deux", "colonne 1"),
+        ("dialogue kind:banane", "colonne 10"),
         ("couleur:rouge", "couleur"),
         ("les", ""),
     ],
@@ -276,7 +276,7 @@ def test_api_list(server: Server) -> None:
 @pytest.mark.parametrize(
     ("path", "status", "said"),
     [
-        ("/api/search?q=%28dialogue", 400, "malformed query"),
+        ("/api/search?q=year%3Adeux", 400, "malformed query"),
         ("/api/search", 400, "empty"),
         ("/api/search?q=droit&limit=101", 400, "limit must be a whole number from 0 to 100"),
         ("/api/search?q=droit&offset=-1", 400, "offset"),
@@ -356,3 +356,12 @@ def test_screenshots_are_committed_and_shown_in_the_readme() -> None:
     for name in ("search.png", "resolution.png"):
         assert (REPO / "docs" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"](docs/{name})" in readme
+
+
+def test_the_page_offers_did_you_mean_from_the_library(server: Server) -> None:
+    # Before: Results had no suggestions and the page showed none.
+    answer = server.get("/?q=civilisatoins")
+    assert answer.status == 200
+    assert re.search(
+        r'<p class="suggest">Vouliez-vous dire <a href="[^"]*">civilisations</a>', answer.text
+    )
