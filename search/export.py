@@ -79,7 +79,7 @@ def hit_records(results: Results) -> list[Record]:
             "symbol": h.symbol,
             "title": h.title,
             "body": h.body,
-            "adopted": h.adopted,
+            "adopted": str(h.adopted or ""),
             "year": h.year,
             "kind": h.kind,
             "number": h.number,

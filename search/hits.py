@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -37,9 +38,9 @@ class Hit:
     aligned: tuple[str, ...] = ()
     #: The official document in the hit's language (``https://undocs.org/fr/A/RES/55/109``).
     url: str = ""
-    #: The adopting body (``General Assembly``) and the adoption date (ISO, or "").
+    #: The adopting body (``General Assembly``) and the adoption date (None: unknown).
     body: str = ""
-    adopted: str = ""
+    adopted: datetime.date | None = None
     #: This paragraph's key (``"en:A/RES/69/244#l2"``): ``ix.get_paragraph(hit.key)``
     #: returns exactly it, in its language (a reference alone resolves in French first).
     key: str = ""

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
+from resolu.corpus.dates import parse_iso
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
 from resolu.corpus.symbols import normalize_symbol
@@ -429,7 +430,7 @@ class Index:
             aligned=tuple(p.get("aligned", ())),
             url=official_url(p["symbol"], lang),
             body=p.get("body", ""),
-            adopted=p.get("adopted", ""),
+            adopted=parse_iso(p.get("adopted", "")),
         )
 
     def _grouped(

@@ -41,7 +41,7 @@ def hit_json(h: Hit) -> dict[str, Any]:
         "aligned": list(h.aligned),
         "url": h.url,
         "body": h.body,
-        "adopted": h.adopted,
+        "adopted": _iso(h.adopted),
     }
 
 

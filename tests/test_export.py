@@ -89,7 +89,7 @@ def test_ris_round_trip(sc_index: Index) -> None:
         assert e["notes"] == [h.label]
         assert e["abstract"] == " ".join(h.text.split())
         assert e["authors"] == ["United Nations, Security Council"]
-        assert e["date"] == h.adopted.replace("-", "/")
+        assert e["date"] == str(h.adopted or "").replace("-", "/")
         assert e["urls"] == [h.url]
 
 
