@@ -13,6 +13,9 @@ from resolu.search import open_index
 from resolu.search.cli import cli
 from support import REPO
 
+#: Seventeen words no index holds: with one real word, a passage (more than 16 distinct words).
+NONSENSE = [f"zq{c}x" for c in "abcdefghijklmnopq"]
+
 
 @pytest.fixture()
 def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
@@ -215,9 +218,9 @@ def test_user_index_becomes_the_default(runner: CliRunner, tmp_path: Path) -> No
         ),
         (["ONU"], {}, "ONU also searched as: UN | Organisation des Nations Unies"),
         (["ONU"], {"LANG": "fr_FR.UTF-8"}, "ONU cherché aussi sous\u00a0: UN | Organisation"),
-        (["dialogue"] * 25, {}, "searched as a passage: its rarest word (dialogue)"),
+        (["dialogue", *NONSENSE], {}, "searched as a passage: its rarest word (dialogue)"),
         (
-            ["dialogue civilisations"] * 25,
+            ["dialogue", "civilisations", *NONSENSE],
             {"LANG": "fr_FR.UTF-8"},
             "cherché comme un passage\u00a0: ses 2 mots les plus rares (civilisations, dialogue)",
         ),
