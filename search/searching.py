@@ -289,6 +289,7 @@ class Index:
         if self._sortkey_reader is None or self._sortkey_reader[0] is not s:
             self._sortkey_reader = (s, s.reader().column_reader(SORTKEY))
         return self._sortkey_reader[1]
+
     def _count_in(self, word: str, lang: str) -> int:
         """Return how many paragraphs in ``lang`` hold ``word`` as written (all: ``word=""``)."""
         s = self._fresh()
