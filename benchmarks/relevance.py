@@ -223,16 +223,22 @@ def run_queries(search: Callable[[str], list[str]], queries: list[dict[str, Any]
     return run
 
 
-def evaluate(qrels: dict[str, dict[str, int]], run: Run, ids: list[str]) -> dict[str, float]:
-    """Return the mean of each measure over ``ids`` (a query with no hit scores 0)."""
+def per_query(
+    qrels: dict[str, dict[str, int]], run: Run, ids: list[str]
+) -> dict[str, dict[str, float]]:
+    """Return each query's measures (a query with no hit scores 0)."""
     sub_qrels = {i: qrels[i] for i in ids}
     sub_run = {i: run.get(i) or {"-": 0.0} for i in ids}
-    per_query: dict[str, dict[str, float]] = {i: {} for i in ids}
+    table: dict[str, dict[str, float]] = {i: dict.fromkeys(NAMES.values(), 0.0) for i in ids}
     for m in ir_measures.iter_calc(MEASURES, sub_qrels, sub_run):
-        per_query[m.query_id][NAMES[str(m.measure)]] = m.value
-    return {
-        name: sum(per_query[i].get(name, 0.0) for i in ids) / len(ids) for name in NAMES.values()
-    }
+        table[m.query_id][NAMES[str(m.measure)]] = m.value
+    return table
+
+
+def evaluate(qrels: dict[str, dict[str, int]], run: Run, ids: list[str]) -> dict[str, float]:
+    """Return the mean of each measure over ``ids``."""
+    table = per_query(qrels, run, ids)
+    return {name: sum(table[i][name] for i in ids) / len(ids) for name in NAMES.values()}
 
 
 def _build(
@@ -251,6 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "resolu-relevance")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--engines", default="resolu,fts5,whoosh")
+    ap.add_argument("--langs", default="fr,en", help="languages to run, comma-separated")
+    ap.add_argument(
+        "--per-query", type=Path, help="also write each query's measures (JSON) to compare runs"
+    )
     args = ap.parse_args(argv)
     if not (args.data / "un_v1_devset").is_dir():
         print(f"no data in {args.data}", file=sys.stderr)
@@ -261,7 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     folders = lay_out(args.data, args.work)
     results: dict[str, Any] = {"measures": list(NAMES.values()), "rows": [], "seconds": {}}
     runs: dict[str, Run] = {e: {} for e in engines}
+    langs = args.langs.split(",")
     for lang, folder in folders.items():
+        if lang not in langs:
+            continue
         lang_queries = [q for q in queries if q["lang"] == lang]
         docs = list(paragraphs(folder))
         for engine in engines:
@@ -274,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print("-" * len(header))
-    for lang in ("fr", "en"):
+    for lang in langs:
         for part in ("tuned", "heldout", "all"):
             ids = [
                 q["id"]
@@ -295,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if args.per_query:
+        ids = [q["id"] for q in queries if q["lang"] in langs]
+        table = {e: per_query(qrels, runs[e], ids) for e in engines}
+        args.per_query.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

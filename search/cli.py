@@ -803,6 +803,8 @@ def _print_results(results: Any) -> None:
     if results.partial:
         click.echo(m.say("cli_partial"))
     for h in results:
+        if results.complete is not None and h.rank == results.complete + 1:
+            click.echo(m.say("cli_partial_after", n=results.complete))
         click.echo(
             click.style(f"{h.rank}. {h.label}", bold=True)
             + f"  [{h.reference}]  score {h.score:.2f}"

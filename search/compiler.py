@@ -24,7 +24,7 @@ from whoosh.matching import AndMaybeMatcher, ReadTooFar
 from .acronyms import ACRONYM, expand
 from .errors import QuerySyntaxError
 from .fields import QueryField, field_named
-from .parser import Node, read_query
+from .parser import STRICT, Node, read_query
 
 __all__ = [
     "MAX_EXPANSIONS",
@@ -441,7 +441,7 @@ def compile_query(
         )
     comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
     comp.out.unfiltered = _without_lang(comp, tree)
-    if tree.op == "and" and all(_is_word(c) for c in tree.children):
+    if tree.op == "and" and tree.name != STRICT and all(_is_word(c) for c in tree.children):
         parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]
         if parts:
             comp.out.partial = parts[0] if len(parts) == 1 else wq.Or(parts)

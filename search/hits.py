@@ -70,6 +70,9 @@ class Results:
     hits: tuple[Hit, ...]
     total: int
     partial: bool = False
+    #: When few paragraphs hold every word and the page was filled with partial
+    #: matches: how many hold them all (the hits ranked after are partial).
+    complete: int | None = None
     grouped: bool = False
     #: The order of the hits (one of :data:`~resolu.search.sorting.SORTS`).
     sort: str = "relevance"

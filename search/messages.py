@@ -35,6 +35,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
             "Aucun paragraphe ne contient tous les mots\u00a0; "
             "voici les correspondances partielles."
         ),
+        "partial_after": (
+            "Les paragraphes suivants ne contiennent qu’une partie des mots "
+            "({n} les contiennent tous)."
+        ),
         "no_results": "Aucun résultat pour «\u00a0{q}\u00a0».",
         "no_more": "Plus de résultats ({n} en tout).",
         "malformed": "Requête mal formée\u00a0: {detail}",
@@ -95,6 +99,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_partial": (
             "aucun paragraphe ne contient tous les mots\u00a0; voici les correspondances partielles"
         ),
+        "cli_partial_after": (
+            "— les paragraphes suivants ne contiennent qu’une partie des mots "
+            "({n} les contiennent tous) —"
+        ),
         "cli_also": "voir aussi\u00a0: {refs}",
         "cli_more": "({shown} sur {total}\u00a0; --offset {shown} pour la suite)",
         "cli_aligned": "(aussi\u00a0: {refs})",
@@ -153,6 +161,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "hits_many": "{n} paragraphs found",
         "showing": "results {first} to {last}",
         "partial": "No paragraph holds all the words; these are partial matches.",
+        "partial_after": ("The paragraphs below hold only some of the words ({n} hold them all)."),
         "no_results": "No results for “{q}”.",
         "no_more": "No more results ({n} in all).",
         "malformed": "Malformed query: {detail}",
@@ -208,6 +217,9 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_no_results": "no results for {q}",
         "cli_no_more": "no more results ({n} in all)",
         "cli_partial": "no paragraph holds all the words; showing partial matches",
+        "cli_partial_after": (
+            "— the paragraphs below hold only some of the words ({n} hold them all) —"
+        ),
         "cli_also": "also: {refs}",
         "cli_more": "({shown} of {total}; --offset {shown} for more)",
         "cli_aligned": "(also: {refs})",

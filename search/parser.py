@@ -52,6 +52,7 @@ __all__ = [
     "MAX_TERMS",
     "PASSAGE_CHARS",
     "PASSAGE_WORDS",
+    "STRICT",
     "Node",
     "Query",
     "parse",
@@ -80,6 +81,11 @@ PASSAGE_CHARS = 20_000
 
 
 # ---------------------------------------------------------------- the tree
+
+
+#: The ``name`` of an "and" node whose words were joined by AND/ET: the user
+#: asked for every word, so no partial match follows the complete ones.
+STRICT = "strict"
 
 
 @dataclass(frozen=True)
@@ -313,14 +319,18 @@ class _Parser:
 
     def and_(self) -> Node:
         parts = [self.unary()]
+        said = ""
         while (t := self.peek()) is not None and t.kind not in ("OR", ")"):
             if t.kind == "AND":
                 self.take()
+                said = STRICT
                 nxt = self.peek()
                 if nxt is None or nxt.kind in ("OR", ")", "AND"):
                     raise QuerySyntaxError(f"'{t.text}' needs something after it", self.q, t.pos)
             parts.append(self.unary())
-        return parts[0] if len(parts) == 1 else Node("and", children=tuple(parts), pos=parts[0].pos)
+        if len(parts) == 1:
+            return parts[0]
+        return Node("and", name=said, children=tuple(parts), pos=parts[0].pos)
 
     def unary(self) -> Node:
         t = self.peek()

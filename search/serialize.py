@@ -51,6 +51,7 @@ def results_json(results: Results, *, limit: int, offset: int) -> dict[str, Any]
         "query": results.query,
         "total": results.total,
         "partial": results.partial,
+        "complete": results.complete,
         "grouped": results.grouped,
         "sort": results.sort,
         "language": results.language,

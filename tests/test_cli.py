@@ -35,7 +35,8 @@ def test_first_run_builds_the_default_index_then_reuses_it(
     assert (tmp_path / "data" / "resolu" / "index").is_dir()
     second = runner.invoke(cli, ["search", "dialogue", "civilisations"])
     assert second.exit_code == 0 and "no index yet" not in second.stderr
-    assert second.stdout.count("A/RES/55/109#") == 3
+    complete = second.stdout.split("— the paragraphs below hold only some of the words")[0]
+    assert complete.count("A/RES/55/109#") == 3
 
 
 def test_search_output_has_reference_label_title_and_score(
@@ -74,6 +75,24 @@ def test_partial_matches_are_announced(runner: CliRunner, corpus_index_dir: Path
     out = runner.invoke(cli, ["search", "dialogue", "zzyzx", "--index-dir", str(corpus_index_dir)])
     assert out.exit_code == 0
     assert out.stdout.startswith("no paragraph holds all the words; showing partial matches")
+
+
+def test_partial_matches_after_the_complete_ones_are_marked(
+    runner: CliRunner, corpus_index_dir: Path
+) -> None:
+    out = runner.invoke(
+        cli, ["search", "dialogue civilisations", "--index-dir", str(corpus_index_dir)]
+    )
+    assert out.exit_code == 0
+    before, marker, after = out.stdout.partition(
+        "— the paragraphs below hold only some of the words (3 hold them all) —"
+    )
+    assert marker and before.count("A/RES/55/109#") == 3
+    assert "4. A/RES/55/109" in after
+    strict = runner.invoke(
+        cli, ["search", "dialogue ET civilisations", "--index-dir", str(corpus_index_dir)]
+    )
+    assert "hold only some" not in strict.stdout and strict.stdout.count("A/RES/55/109#") == 3
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from resolu.corpus import Paragraph, Resolution, read_resolution
-from resolu.search import Hit, Index, QuerySyntaxError, ReferenceNotFound
+from resolu.search import Hit, Index, QuerySyntaxError, ReferenceNotFound, searching
 from resolu.search.compiler import PASSAGE_TERMS
 from resolu.search.parser import PASSAGE_CHARS
 from support import SEED
@@ -16,7 +16,10 @@ from unidecode import unidecode
 
 
 def refs(ix: Index, q: str, **kw) -> list[str]:
-    return [h.reference.split("#")[1] for h in ix.search(q, limit=50, **kw)]
+    """Return the local references of the hits holding every word (partial matches cut)."""
+    results = ix.search(q, limit=50, **kw)
+    hits = results.hits if results.complete is None else results.hits[: results.complete]
+    return [h.reference.split("#")[1] for h in hits]
 
 
 def test_exact_phrase(corpus_index: Index) -> None:
@@ -87,6 +90,40 @@ def test_year_session_lang_body(corpus_index: Index) -> None:
     assert len(refs(corpus_index, "dialogue session:55 lang:fr body:AG")) == n
     assert refs(corpus_index, "dialogue lang:en") == []
     assert refs(corpus_index, "dialogue body:CS") == []
+
+
+def _holds(ref: str, *words: str) -> list[bool]:
+    text = next(p for p in read_resolution(SEED).paragraphs if p.reference.endswith("#" + ref))
+    folded = unidecode(text.text).lower()
+    return [w in folded for w in words]
+
+
+def test_partial_matches_follow_the_complete_ones(corpus_index: Index) -> None:
+    results = corpus_index.search("dialogue civilisations", limit=50)
+    assert results.complete == 3 and not results.partial
+    ranked = [h.reference.split("#")[1] for h in results]
+    assert sorted(ranked[:3]) == ["pp1", "pp5", "pp8"]
+    assert ranked[3:] and all(sum(_holds(r, "dialogue", "civilisation")) == 1 for r in ranked[3:])
+    either = set(refs(corpus_index, "dialogue OR civilisations"))
+    assert set(ranked) == either and results.total == len(either)
+
+
+def test_every_page_agrees_on_the_partial_matches(corpus_index: Index) -> None:
+    whole = corpus_index.search("dialogue civilisations", limit=50)
+    pages = [corpus_index.search("dialogue civilisations", limit=2, offset=o) for o in (0, 2, 4)]
+    assert all((p.total, p.complete) == (whole.total, whole.complete) for p in pages)
+    assert [h.reference for p in pages for h in p] == [h.reference for h in whole.hits[:6]]
+
+
+def test_explicit_and_and_many_complete_matches_add_no_partial_match(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for q in ("dialogue ET civilisations", "dialogue AND civilisations"):
+        strict = corpus_index.search(q, limit=50)
+        assert strict.complete is None and strict.total == len(strict) == 3
+    monkeypatch.setattr(searching, "FILL_BELOW", 3)
+    enough = corpus_index.search("dialogue civilisations", limit=50)
+    assert enough.complete is None and enough.total == 3
 
 
 def test_partial_fallback_says_so(corpus_index: Index) -> None:
@@ -162,8 +199,9 @@ def test_lower_case_ou_et_sauf_between_two_terms_are_operators(
 
 
 def test_ou_between_two_words_finds_either(corpus_index: Index) -> None:
-    assert len(corpus_index.search("dialogue transparence")) == 1
-    assert len(corpus_index.search("dialogue ou transparence")) == 8
+    assert corpus_index.search("dialogue transparence").complete == 1
+    either = corpus_index.search("dialogue ou transparence")
+    assert (len(either), either.complete) == (8, None)
 
 
 def test_a_long_passage_is_searched_by_its_rarest_words(corpus_index: Index) -> None:

@@ -88,6 +88,14 @@ def test_pages_of_results(server: Server) -> None:
     assert f"page 2 sur {-(-total // 10)}" in second.text
 
 
+def test_partial_matches_follow_a_line_that_says_so(server: Server) -> None:
+    page = server.get("/?q=dialogue+civilisations")
+    before, line, after = page.text.partition('id="partial-after"')
+    assert line and "(3 les contiennent tous)" in after.split("</p>")[0]
+    assert len(hit_references(before)) == 3 and hit_references(after)
+    assert '<ol class="hits" start="4">' in after
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "1001"])
 def test_a_bad_page_number_is_a_clear_400(server: Server, page: str) -> None:
     answer = server.get(f"/?q=droit&page={page}")
