@@ -298,7 +298,6 @@ class Index:
             compiled.partial,
             compiled,
             needed=None if needed is None else needed + total,
-            fast=False,
         )
         seen = {docnum for _, docnum, _ in scored}
         rest = [row for row in more if row[1] not in seen]
