@@ -2,7 +2,8 @@
 
 Reading files is :mod:`resolu.corpus`'s job; this package analyses what the
 readers produce (French and English pipelines), stores it (one document per
-paragraph) and keeps the index up to date with a folder.
+paragraph) and keeps the index up to date with its sources: any number of
+folders and files, each added, updated or removed on its own.
 
 >>> from resolu.index import french_analyzer
 >>> [t.text for t in french_analyzer()("L’Assemblée générale réaffirme")]
@@ -22,11 +23,15 @@ from .errors import (
     IndexFolderRefused,
     IndexNotFound,
     IndexWriteFailed,
+    SourceNotFound,
+    SourceOverlap,
 )
 
 if TYPE_CHECKING:
     from .analysis import english_analyzer, exact_analyzer, french_analyzer
-    from .builder import IndexReport, build_index
+    from .builder import IndexReport, build_index, rebuild_index, remove_source
+    from .copies import Duplicate
+    from .sources import SourceInfo, list_sources
 
 # The rest loads on first use: `resolu search` starts without paying for the
 # indexer or Whoosh's writer.
@@ -36,6 +41,11 @@ _LAZY = {
     "french_analyzer": ".analysis",
     "IndexReport": ".builder",
     "build_index": ".builder",
+    "rebuild_index": ".builder",
+    "remove_source": ".builder",
+    "Duplicate": ".copies",
+    "SourceInfo": ".sources",
+    "list_sources": ".sources",
 }
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
@@ -43,6 +53,7 @@ __dir__ = lazy_dir(globals(), _LAZY)
 
 
 __all__ = [
+    "Duplicate",
     "IndexBusy",
     "IndexClosed",
     "IndexCorrupt",
@@ -50,8 +61,14 @@ __all__ = [
     "IndexNotFound",
     "IndexReport",
     "IndexWriteFailed",
+    "SourceInfo",
+    "SourceNotFound",
+    "SourceOverlap",
     "build_index",
     "english_analyzer",
     "exact_analyzer",
     "french_analyzer",
+    "list_sources",
+    "rebuild_index",
+    "remove_source",
 ]

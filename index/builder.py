@@ -1,4 +1,10 @@
-"""Build and update an index of paragraph documents from a corpus folder.
+"""Build and update an index of paragraph documents from its sources (folders and files).
+
+An index holds any number of sources (:mod:`resolu.index.sources`): a run adds
+or updates one (:func:`build_index`), removes one (:func:`remove_source`) or
+rebuilds them all (:func:`rebuild_index`), and leaves the others' documents
+as they are. A resolution two files give is indexed once
+(:mod:`resolu.index.copies`).
 
 Safety first: a run either commits everything or nothing, and only one runs at
 a time per index (:mod:`resolu.index.lock`). A full build is written into a new
@@ -13,7 +19,6 @@ removed, by the run itself or by the next one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import time
@@ -24,10 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from resolu.corpus.errors import CorpusError
-from resolu.corpus.formats import format_of, read_file, scan_corpus
+from resolu.corpus.formats import format_of, read_file
+from resolu.corpus.model import Resolution
+from whoosh.query import And, Term
 from whoosh.writing import IndexWriter
 
-from .errors import IndexCorrupt, IndexNotFound, IndexWriteFailed
+from .copies import Duplicate, Holders, Rank, why_kept
+from .errors import IndexNotFound, IndexWriteFailed, SourceNotFound
 from .folder import (
     adopt_folder,
     clean_folder,
@@ -37,21 +45,24 @@ from .folder import (
 )
 from .impacts import write_impacts
 from .lock import writer_lock
-from .schema import DIGEST, DOCTYPE, PATH
+from .planning import Plan, Request, SourceFile, digest, plan_run
+from .schema import DOCTYPE, KEY, PATH, RESKEY
+from .sources import read_sources, resolve_source, write_sources
 from .store import (
+    Held,
     create_store,
-    damaged_files,
     file_document,
     open_store,
     paragraph_documents,
     release_files,
     remove_uncommitted,
+    resolution_key,
     write_checksums,
     write_version,
 )
 from .workers import WorkerWriter
 
-__all__ = ["AFTER_COMMIT", "IndexReport", "build_index"]
+__all__ = ["AFTER_COMMIT", "IndexReport", "build_index", "rebuild_index", "remove_source"]
 
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
@@ -76,63 +87,19 @@ class IndexReport:
     rebuilt: bool
     #: Why the index found was not kept but rebuilt (damaged), or "".
     repaired: str = ""
+    #: Resolutions not indexed from a file because another file gives them.
+    duplicates: tuple[Duplicate, ...] = ()
+    #: Resolutions indexed from another copy once the copy indexed went: (key, file).
+    promoted: tuple[tuple[str, str], ...] = ()
+    #: Recorded sources the run could not read: gone from the disk (kept in the list).
+    missing_sources: tuple[str, ...] = ()
+    #: How many sources the index holds after the run.
+    sources: int = 0
 
     @property
     def changed(self) -> bool:
         """Whether the run changed the index at all."""
-        return bool(self.added or self.updated or self.removed)
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    # A parallel-corpus file is read with its ids file: both make its content.
-    ids = path.with_suffix(".ids")
-    parts = [path, ids] if path.suffix in (".fr", ".en") and ids.is_file() else [path]
-    for part in parts:
-        with part.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-    return h.hexdigest()
-
-
-def _shown(rel: str) -> str:
-    """Return a file name printable anywhere (bytes that are not UTF-8 shown as \ufffd)."""
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-@dataclass
-class _Plan:
-    """What a run will do: the files it reads, what it deletes, into which index."""
-
-    corpus: Path
-    target: Path
-    #: Every readable file of the corpus, by its path relative to the corpus folder.
-    current: dict[str, Path]
-    digests: dict[str, str]
-    #: Content hash of each file the index holds.
-    known: dict[str, str]
-    #: The open index to update, or None for a fresh build.
-    existing: Any | None
-    #: Files passed over before reading (name, folder or access faults), with the reason.
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    #: Why the live index was not kept (damaged), or "".
-    repaired: str = ""
-
-    @property
-    def to_index(self) -> list[str]:
-        return [rel for rel in self.current if self.known.get(rel) != self.digests[rel]]
-
-    @property
-    def gone(self) -> list[str]:
-        return [rel for rel in self.known if rel not in self.current]
-
-    @property
-    def to_delete(self) -> list[str]:
-        return self.gone + [rel for rel in self.to_index if rel in self.known]
-
-    @property
-    def added(self) -> int:
-        return sum(1 for rel in self.to_index if rel not in self.known)
+        return bool(self.added or self.updated or self.removed or self.promoted or self.rebuilt)
 
 
 @dataclass
@@ -142,90 +109,173 @@ class _Written:
     resolutions: int = 0
     paragraphs: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    #: Resolutions indexed from another copy once the copy indexed went: (key, file).
+    promoted: list[tuple[str, str]] = field(default_factory=list)
+    #: The sources whose documents the run changed.
+    touched: set[str] = field(default_factory=set)
 
 
-def _plan(corpus: Path, target: Path, *, rebuild: bool) -> _Plan:
-    existing: Any | None = None
-    known: dict[str, str] = {}
-    repaired = ""
-    live = current_generation(target)
-    if live is not None and not rebuild:
-        damaged = damaged_files(live)
-        if damaged:
-            repaired = f"the index was damaged ({', '.join(damaged[:3])}): rebuilt from the corpus"
-        else:
-            existing, known, repaired = _known_files(target)
-    files, passed = scan_corpus(corpus)
-    refused = [(_shown(_relative(p, corpus)), why) for p, why in passed]
-    current: dict[str, Path] = {}
-    digests: dict[str, str] = {}
-    for path in files:
-        rel = _relative(path, corpus)
-        try:
-            rel.encode("utf-8")
-            digests[rel] = _digest(path)
-        except UnicodeEncodeError:
-            refused.append((_shown(rel), "file name is not valid UTF-8: rename the file"))
-            continue
-        except OSError as exc:
-            refused.append((rel, f"cannot be read ({exc.strerror or exc})"))
-            continue
-        current[rel] = path
-    return _Plan(corpus, target, current, digests, known, existing, refused, repaired)
-
-
-def _relative(path: Path, corpus: Path) -> str:
-    return path.relative_to(corpus).as_posix() if path != corpus else "."
-
-
-def _known_files(target: Path) -> tuple[Any | None, dict[str, str], str]:
-    """Open the live index and read the content hash of each file it holds."""
-    try:
-        existing = open_store(target)
-    except (IndexNotFound, IndexCorrupt) as exc:
-        return None, {}, f"{exc}: rebuilt from the corpus" if isinstance(exc, IndexCorrupt) else ""
-    try:
-        with existing.searcher() as s:
-            known = {f[PATH]: f[DIGEST] for f in s.documents(**{DOCTYPE: "file"})}
-    except Exception as exc:  # any read fault of a damaged index
-        existing.close()
-        release_files()
-        return None, {}, f"the index could not be read ({type(exc).__name__}): rebuilt"
-    return existing, known, ""
-
-
-def _write(plan: _Plan, writer: IndexWriter, progress: Progress | None) -> _Written:
-    """Delete what changed or went, add what is new or changed; commit nothing."""
+def _write(plan: Plan, writer: IndexWriter, progress: Progress | None) -> _Written:
+    """Delete what changed or went, add what is new or changed, settle copies; commit nothing."""
     out = _Written()
-    for rel in plan.to_delete:
-        writer.delete_by_term(PATH, rel)
+    for path in plan.to_delete:
+        writer.delete_by_term(PATH, path)
+        out.touched.add(plan.source_of(path))
+    holders = _holders(plan)
     to_index = plan.to_index
-    for done, rel in enumerate(to_index, 1):
-        path = plan.current[rel]
-        try:
-            fmt = format_of(path)
-            if fmt is not None and fmt.many:
-                # A parallel-corpus file can hold hundreds of thousands of
-                # lines: check it whole in a first streaming pass (a fault
-                # may only show at its end), then stream it into the writer.
-                for _ in read_file(path):
-                    pass
-            count = docs = 0
-            for res in read_file(path):
-                count += 1
-                for doc in paragraph_documents(res, rel):
-                    writer.add_document(**doc)
-                    docs += 1
-        except CorpusError as exc:
-            out.skipped.append((rel, exc.reason))
-        else:
-            out.resolutions += count
-            out.paragraphs += docs
+    for done, path in enumerate(to_index, 1):
+        holds = _index_file(plan, writer, path, holders, out)
         # A skipped file is recorded too: the next run passes over it until it changes.
-        writer.add_document(**file_document(rel, plan.digests[rel]))
+        source = plan.current[path].source
+        writer.add_document(**file_document(path, plan.digests[path], source=source, holds=holds))
+        out.touched.add(source)
         if progress is not None:
-            progress(done, len(to_index), rel)
+            progress(done, len(to_index), plan.current[path].rel)
+    for path, keep in _moves(plan, holders):
+        _settle(plan, writer, path, keep, holders, out)
     return out
+
+
+def _holders(plan: Plan) -> Holders:
+    """Return the copies the files the index keeps as they are give."""
+    holders = Holders()
+    for path in plan.kept:
+        for held in plan.known[path].holds:
+            holders.offer(held.key, plan.rank(path), path)
+    return holders
+
+
+def _index_file(
+    plan: Plan, writer: IndexWriter, path: str, holders: Holders, out: _Written
+) -> tuple[Held, ...]:
+    """Index the resolutions of one file that no better-ranked file gives; return what it holds."""
+    file = plan.current[path]
+    rank = plan.rank(path)
+    held: list[Held] = []
+    try:
+        fmt = format_of(file.path)
+        if fmt is not None and fmt.many:
+            # A parallel-corpus file can hold hundreds of thousands of
+            # lines: check it whole in a first streaming pass (a fault
+            # may only show at its end), then stream it into the writer.
+            for _ in read_file(file.path):
+                pass
+        for res in read_file(file.path):
+            key = resolution_key(res)
+            best = holders.best(key)
+            holders.offer(key, rank, path)
+            if best is None or rank < best[0] or best[1] == path:
+                count = _add(writer, res, path)
+                out.resolutions += 1
+                out.paragraphs += count
+                held.append(Held(key, count, True))
+            else:
+                out.duplicates.append(_duplicate(plan, res, path, best))
+                held.append(Held(key, len(res.paragraphs), False))
+    except CorpusError as exc:
+        out.skipped.append((plan.shown(path), exc.reason))
+        return ()
+    return tuple(held)
+
+
+def _add(writer: IndexWriter, res: Resolution, path: str) -> int:
+    docs = 0
+    for doc in paragraph_documents(res, path):
+        writer.add_document(**doc)
+        docs += 1
+    return docs
+
+
+def _duplicate(plan: Plan, res: Resolution, path: str, best: tuple[Rank, str]) -> Duplicate:
+    rank, kept = best
+    return Duplicate(
+        symbol=res.symbol,
+        language=res.language or "fr",
+        skipped=plan.shown(path),
+        kept=plan.shown(kept),
+        reason=why_kept(rank, plan.rank(path)),
+        identical=_digest_known(plan, kept) == _digest_known(plan, path),
+    )
+
+
+def _digest_known(plan: Plan, path: str) -> str:
+    return plan.digests[path] if path in plan.digests else plan.known[path].digest
+
+
+def _moves(plan: Plan, holders: Holders) -> list[tuple[str, list[bool]]]:
+    """Return the files the index keeps whose indexed copies change, with what each keeps."""
+    moves = []
+    for path in plan.kept:
+        holds = plan.known[path].holds
+        keep = []
+        for held in holds:
+            best = holders.best(held.key)
+            keep.append(best is not None and best[1] == path)
+        if keep != [h.kept for h in holds]:
+            moves.append((path, keep))
+    return moves
+
+
+def _settle(
+    plan: Plan, writer: IndexWriter, path: str, keep: list[bool], holders: Holders, out: _Written
+) -> None:
+    """Drop the copies a file no longer gives the index, and add those it now does."""
+    record = plan.known[path]
+    holds = list(record.holds)
+    for n, held in enumerate(holds):
+        best = holders.best(held.key)
+        if held.kept and not keep[n] and best is not None:
+            writer.delete_by_query(And([Term(PATH, path), Term(RESKEY, held.key)]))
+            symbol = held.key.partition(":")[2]
+            language = held.key.partition(":")[0]
+            reason = why_kept(best[0], plan.rank(path))
+            identical = _digest_known(plan, best[1]) == record.digest
+            kept, skipped = plan.shown(best[1]), plan.shown(path)
+            out.duplicates.append(Duplicate(symbol, language, skipped, kept, reason, identical))
+            holds[n] = Held(held.key, held.paragraphs, False)
+    wanted = {h.key for n, h in enumerate(holds) if keep[n] and not h.kept}
+    if wanted:
+        holds = _promote(plan, writer, path, wanted, holds, out)
+    writer.delete_by_term(KEY, f"file:{path}")
+    writer.add_document(
+        **file_document(path, record.digest, source=record.source, holds=tuple(holds))
+    )
+    out.touched.add(record.source)
+
+
+def _promote(
+    plan: Plan, writer: IndexWriter, path: str, wanted: set[str], holds: list[Held], out: _Written
+) -> list[Held]:
+    """Index the copies of ``wanted`` a file gives, now that the copy indexed is gone.
+
+    The file is read again; if it changed since its source was indexed, its
+    copies wait for that source's next update (and the report says so).
+    """
+    record = plan.known[path]
+    try:
+        if digest(Path(path)) != record.digest:
+            raise CorpusError(path, "changed since its source was indexed")
+        counts: dict[str, list[int]] = {}
+        for res in read_file(path):
+            key = resolution_key(res)
+            if key in wanted:
+                counts.setdefault(key, []).append(_add(writer, res, path))
+    except (CorpusError, OSError) as exc:
+        reason = exc.reason if isinstance(exc, CorpusError) else str(exc.strerror or exc)
+        update = f"resolu index {record.source}"
+        out.skipped.append((plan.shown(path), f"{reason}: its copies wait for {update}"))
+        return holds
+    promoted = []
+    for held in holds:
+        if counts.get(held.key) and not held.kept:
+            promoted.append(Held(held.key, counts[held.key].pop(0), True))
+            out.promoted.append((held.key, plan.shown(path)))
+            out.resolutions += 1
+            out.paragraphs += promoted[-1].paragraphs
+        else:
+            promoted.append(held)
+    return promoted
 
 
 #: Called with a generation folder after each commit into it (e.g. to write per-segment files).
@@ -241,28 +291,86 @@ def build_index(
     progress: Progress | None = None,
     limitmb: int = 256,
 ) -> IndexReport:
-    """Index every resolution file under ``corpus_dir`` into ``index_dir``.
+    """Add or update one source of ``index_dir``: the resolution files under ``corpus_dir``.
 
-    New files are added, changed ones (by content hash) re-indexed, and the
-    paragraphs of files that are gone deleted. A file the reader rejects is
-    skipped and reported. ``rebuild`` starts from an empty index. ``procs``
-    processes analyse documents; by default both cores when there are at
-    least :data:`PARALLEL_FROM` files (or 5 MB of parallel-corpus text) to
-    index, where two measured 1.7 times faster on the 902 Security Council
-    files (benchmarks/index_memory.py), and one otherwise, where starting
-    workers costs more than it saves. The previous index stays intact and
-    searchable until the run commits; a damaged index (checksums) is rebuilt.
+    ``corpus_dir`` is a folder (read recursively) or a single file; it becomes
+    a source of the index, recorded by its resolved path, if it is not one
+    yet. Its new files are added, changed ones (by content hash) re-indexed,
+    and the paragraphs of its files that are gone deleted; the other sources'
+    documents are left as they are. A file the reader rejects is skipped and
+    reported; a resolution another file gives too is indexed once (the report
+    names the copies left out). ``rebuild`` rebuilds every source, this one
+    included, into an empty index. ``procs`` processes analyse documents; by
+    default both cores when there are at least :data:`PARALLEL_FROM` files (or
+    5 MB of parallel-corpus text) to index, where two measured 1.7 times
+    faster on the 902 Security Council files (benchmarks/index_memory.py),
+    and one otherwise, where starting workers costs more than it saves. The
+    previous index stays intact and searchable until the run commits; a
+    damaged index (checksums), or one of another version, is rebuilt from
+    its recorded sources.
 
-    Raises :class:`IndexFolderRefused` for a folder holding anything but a
-    resolu index, :class:`IndexBusy` while another run writes to it, and
-    :class:`IndexWriteFailed` when it cannot be written (full disk, read-only).
+    Raises :class:`CorpusError` for a path that is neither a folder nor a file
+    resolu reads, :class:`SourceOverlap` for a folder inside another source
+    (or holding one), :class:`IndexFolderRefused` for a folder holding
+    anything but a resolu index, :class:`IndexBusy` while another run writes
+    to it, and :class:`IndexWriteFailed` when it cannot be written.
     """
+    source = resolve_source(corpus_dir)
+    if not source.is_dir() and not (source.is_file() and format_of(source) is not None):
+        reason = "not a folder" if not source.exists() else "not a folder or a file resolu reads"
+        raise CorpusError(Path(corpus_dir), reason)
+    request = Request(add=source, rebuild=rebuild)
+    return _locked(Path(index_dir), request, procs, progress, limitmb)
+
+
+def remove_source(source: Path | str, index_dir: Path | str, *, limitmb: int = 256) -> IndexReport:
+    """Remove a source from ``index_dir``: the paragraphs of its files, and its record.
+
+    ``source`` names the folder or file as it was added (it need not exist any
+    more). Copies of its resolutions that other sources give take their place.
+
+    Raises :class:`IndexNotFound` where there is no index and
+    :class:`SourceNotFound` when ``source`` is not one of its sources.
+    """
+    if current_generation(Path(index_dir)) is None:
+        raise IndexNotFound(f"no index in {index_dir}")
+    return _locked(Path(index_dir), Request(remove=Path(source)), 1, None, limitmb)
+
+
+def rebuild_index(
+    index_dir: Path | str,
+    *,
+    procs: int | None = None,
+    progress: Progress | None = None,
+    limitmb: int = 256,
+) -> IndexReport:
+    """Rebuild ``index_dir`` from every source it records, into a new generation.
+
+    A source gone from the disk stays recorded (``resolu sources`` shows it
+    missing) and holds nothing until it is back and indexed again, or
+    removed; the report names it.
+
+    Raises :class:`IndexNotFound` where there is no index and
+    :class:`SourceNotFound` for an index that records no source.
+    """
+    target = Path(index_dir)
+    live = current_generation(target)
+    if live is None:
+        raise IndexNotFound(f"no index in {target}")
+    if not read_sources(live):
+        raise SourceNotFound(
+            f"{target} records no source (built by an older resolu): "
+            f"rebuild it from a folder: resolu index CORPUS_DIR --rebuild --index-dir {target}"
+        )
+    return _locked(target, Request(rebuild=True), procs, progress, limitmb)
+
+
+def _locked(
+    target: Path, request: Request, procs: int | None, progress: Progress | None, limitmb: int
+) -> IndexReport:
+    """Run one request under the writers' lock; turn write faults into one error."""
     _check_arguments(procs, limitmb)
     started = time.perf_counter()
-    corpus = Path(corpus_dir)
-    target = Path(index_dir)
-    if not corpus.is_dir():
-        raise CorpusError(corpus, "not a folder")
     # The files a failed writer left open hold their disk blocks (on a full
     # disk, the space to free) until the traceback that holds the writer goes:
     # keep no traceback, and close them, quietly, before telling.
@@ -272,7 +380,7 @@ def build_index(
             adopt_folder(target)
             with writer_lock(target):
                 clean_folder(target)
-                plan = _plan(corpus, target, rebuild=rebuild)
+                plan = plan_run(target, request)
                 return _run(plan, procs, progress, limitmb, started)
         except OSError as exc:
             reason = exc.strerror or str(exc)
@@ -293,10 +401,15 @@ def _check_arguments(procs: int | None, limitmb: int) -> None:
 
 
 def _run(
-    plan: _Plan, procs: int | None, progress: Progress | None, limitmb: int, started: float
+    plan: Plan, procs: int | None, progress: Progress | None, limitmb: int, started: float
 ) -> IndexReport:
-    if plan.existing is not None and not plan.to_index and not plan.gone:
-        plan.existing.close()
+    existing = plan.existing
+    quiet = existing is not None and not plan.to_index and not plan.gone
+    if existing is not None and quiet and not _moves(plan, _holders(plan)):
+        live = Path(existing.storage.folder)
+        existing.close()
+        if plan.sources_changed:
+            write_sources(live, plan.final_sources(set()))
         return _report(plan, _Written(), started, changed=False)
     ix = plan.existing
     fresh = ix is None
@@ -319,6 +432,8 @@ def _run(
             hook(gen)
         if fresh:
             write_version(gen)
+            written.touched |= plan.scope
+        write_sources(gen, plan.final_sources(written.touched))
         write_checksums(gen)
     except BaseException:
         _undo(writer, ix, gen, fresh=fresh)
@@ -350,11 +465,11 @@ def _undo(writer: IndexWriter, ix: Any, gen: Path, *, fresh: bool) -> None:
         remove_uncommitted(gen)
 
 
-def _report(plan: _Plan, written: _Written, started: float, *, changed: bool) -> IndexReport:
+def _report(plan: Plan, written: _Written, started: float, *, changed: bool) -> IndexReport:
     to_index = plan.to_index if changed else []
     added = plan.added if changed else 0
     return IndexReport(
-        corpus_dir=str(plan.corpus),
+        corpus_dir=plan.label,
         index_dir=str(plan.target),
         files=len(plan.current),
         added=added,
@@ -364,10 +479,14 @@ def _report(plan: _Plan, written: _Written, started: float, *, changed: bool) ->
         resolutions=written.resolutions,
         paragraphs=written.paragraphs,
         total_paragraphs=_paragraph_count(plan.target),
-        skipped=tuple(plan.refused + [(_shown(r), why) for r, why in written.skipped]),
+        skipped=tuple(plan.refused + written.skipped),
         seconds=time.perf_counter() - started,
         rebuilt=changed and plan.existing is None,
         repaired=plan.repaired,
+        duplicates=tuple(written.duplicates),
+        promoted=tuple(written.promoted),
+        missing_sources=tuple(plan.missing),
+        sources=len(plan.sources),
     )
 
 
@@ -376,13 +495,13 @@ PARALLEL_FROM = 200
 _PARALLEL_BYTES = 5_000_000
 
 
-def _auto_procs(current: dict[str, Path], to_index: list[str]) -> int:
+def _auto_procs(current: dict[str, SourceFile], to_index: list[str]) -> int:
     cores = min(os.cpu_count() or 1, 2)
     if cores < 2:
         return 1
     if len(to_index) >= PARALLEL_FROM:
         return cores
-    size = sum(current[rel].stat().st_size for rel in to_index)
+    size = sum(current[path].path.stat().st_size for path in to_index)
     return cores if size >= _PARALLEL_BYTES else 1
 
 

@@ -1,4 +1,5 @@
-"""Errors of the store: no index, an unreadable or unwritable index, a busy or foreign folder."""
+"""Errors of the store: no index, an unreadable or unwritable index, a busy or foreign folder,
+a source the index does not hold or that overlaps another."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ __all__ = [
     "IndexFolderRefused",
     "IndexNotFound",
     "IndexWriteFailed",
+    "SourceNotFound",
+    "SourceOverlap",
 ]
 
 
@@ -36,3 +39,11 @@ class IndexBusy(ResoluError):
 
 class IndexWriteFailed(ResoluError):
     """The index could not be written (full disk, read-only folder); the previous one is intact."""
+
+
+class SourceNotFound(ResoluError):
+    """A folder or file is not a source of the index (the message lists its sources)."""
+
+
+class SourceOverlap(ResoluError):
+    """A folder to add holds, or lies inside, a source the index already has."""

@@ -6,7 +6,8 @@ An index folder looks like this::
       RESOLU-INDEX      the marker: resolu writes it, and works only in folders that hold it
       LOCK              the writers' lock (see :mod:`resolu.index.lock`)
       CURRENT           the name of the live generation, switched by one atomic rename
-      gen-000003/       Whoosh's files, the schema VERSION and the segments' CHECKSUMS
+      gen-000003/       Whoosh's files, the schema VERSION, the segments' CHECKSUMS and
+                        SOURCES.json, the folders and files the index was built from
 
 A rebuild writes ``gen-000004`` beside the live one and switches ``CURRENT``
 with :func:`os.replace`, so the folder always holds a whole index, also when
@@ -30,6 +31,7 @@ __all__ = [
     "LOCK",
     "MARKER",
     "MARKER_TEXT",
+    "SOURCES_FILE",
     "adopt_folder",
     "clean_folder",
     "current_generation",
@@ -44,6 +46,8 @@ MARKER_TEXT = (
     "resolu writes and deletes only its own files here (LOCK, CURRENT, gen-*).\n"
 )
 CURRENT = "CURRENT"
+#: In a generation folder: the sources it was built from (see :mod:`resolu.index.sources`).
+SOURCES_FILE = "SOURCES.json"
 LOCK = "LOCK"
 _GEN = re.compile(r"^gen-(\d{6})$")
 _TEMP = re.compile(r"^(?:CURRENT|RESOLU-INDEX)\.tmp-\d+$")

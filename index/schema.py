@@ -3,8 +3,9 @@
 Ranked text lives in one field per language (``text_fr``, ``text_en``), each
 with its own pipeline; the exact-phrase field (``exact``) keeps stop words and
 is not stemmed; ``symbol`` and ``cites`` hold symbol terms only. File documents
-(``doctype:file``) record each source file's content hash, inside the same
-commit as its paragraphs, so an incremental run never trusts a stale manifest.
+(``doctype:file``) record each source file's content hash, its source and the
+resolutions it holds, inside the same commit as its paragraphs, so an
+incremental run never trusts a stale manifest.
 
 Field names are spelled here and nowhere else: the store and the query
 compiler use the constants below.
@@ -25,6 +26,7 @@ __all__ = [
     "DIGEST",
     "DOCTYPE",
     "EXACT",
+    "HOLDS",
     "KEY",
     "KEY_SEP",
     "KIND",
@@ -32,8 +34,10 @@ __all__ = [
     "MEETING",
     "PATH",
     "PAYLOAD",
+    "RESKEY",
     "SESSION",
     "SORTKEY",
+    "SOURCE",
     "SYMBOL",
     "YEAR",
     "build_schema",
@@ -59,6 +63,12 @@ CITES = "cites"
 PATH = "path"
 DIGEST = "digest"
 PAYLOAD = "payload"
+#: The resolution a paragraph belongs to, ``fr:A/RES/55/109``: what makes two copies the same.
+RESKEY = "res"
+#: On a file document: the source (folder or file) it was found in, resolved.
+SOURCE = "source"
+#: On a file document: each resolution it holds, its paragraph count, and whether it is indexed.
+HOLDS = "holds"
 #: Adoption date as a number, 20001204 (a column, for date filters and sorting).
 DATE = "date"
 #: Agenda item numbers ("66 67"), from the masthead.
@@ -114,7 +124,10 @@ def build_schema() -> Schema:
         EXACT: TEXT(analyzer=exact_analyzer()),
         CITES: TEXT(analyzer=SymbolAnalyzer(), phrase=False),
         PATH: ID(stored=True),
+        RESKEY: ID,
         DIGEST: STORED,
+        SOURCE: STORED,
+        HOLDS: STORED,
         PAYLOAD: STORED,
     }
     return Schema(**fields)

@@ -19,7 +19,7 @@ import re
 import shutil
 import warnings
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,7 +28,7 @@ from resolu.corpus.model import Paragraph, Resolution
 from whoosh import index as whoosh_index
 
 from .errors import IndexCorrupt, IndexNotFound
-from .folder import current_generation
+from .folder import SOURCES_FILE, current_generation
 from .schema import (
     AGENDA,
     BODY,
@@ -36,14 +36,17 @@ from .schema import (
     DIGEST,
     DOCTYPE,
     EXACT,
+    HOLDS,
     KEY,
     KIND,
     LANG,
     MEETING,
     PATH,
     PAYLOAD,
+    RESKEY,
     SESSION,
     SORTKEY,
+    SOURCE,
     SYMBOL,
     YEAR,
     build_schema,
@@ -57,9 +60,12 @@ __all__ = [
     "INDEX_NAME",
     "SCHEMA_VERSION",
     "VERSION_FILE",
+    "FileRecord",
+    "Held",
     "create_store",
     "damaged_files",
     "file_document",
+    "file_records",
     "has_index",
     "index_version",
     "open_generation",
@@ -71,12 +77,13 @@ __all__ = [
     "remove_uncommitted",
     "resolution_from_stored",
     "resolution_header",
+    "resolution_key",
     "write_checksums",
     "write_version",
 ]
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
 #: The file in an index folder that records the SCHEMA_VERSION it was built with.
@@ -105,7 +112,14 @@ def has_index(index_dir: Path) -> bool:
 
 
 def rebuild_hint(index_dir: Path) -> str:
-    """Return the command that rebuilds the index in ``index_dir``, for error messages."""
+    """Return the command that rebuilds the index in ``index_dir``, for error messages.
+
+    An index that recorded its sources is rebuilt from them; one of an older
+    resolu, which did not, from the folder given.
+    """
+    gen = current_generation(index_dir)
+    if gen is not None and (gen / SOURCES_FILE).is_file():
+        return f"rebuild it from its sources: resolu index --rebuild --index-dir {index_dir}"
     return f"rebuild it: resolu index CORPUS_DIR --rebuild --index-dir {index_dir}"
 
 
@@ -161,11 +175,12 @@ def open_generation(gen: Path, index_dir: Path) -> Any:
 def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
     """Yield the index documents (field dicts) of one resolution's paragraphs.
 
-    ``path`` is the source file's path relative to its corpus folder: the key
-    by which an incremental run deletes what a changed file gave.
+    ``path`` identifies the source file (its absolute path): the key by which
+    an incremental run deletes what a changed file gave.
     """
     lang = res.language or "fr"
     shared = _resolution_fields(res)
+    shared[RESKEY] = resolution_key(res)
     for p in res.paragraphs:
         doc = {
             KEY: f"{lang}:{p.reference}",
@@ -211,9 +226,55 @@ def _resolution_fields(res: Resolution) -> dict[str, Any]:
     }
 
 
-def file_document(path: str, digest: str) -> dict[str, Any]:
+def resolution_key(res: Resolution) -> str:
+    """Return what makes two copies of a resolution the same: its language and symbol.
+
+    >>> resolution_key(Resolution("A/RES/55/109", "55/109", "", "GA", "fr", ()))
+    'fr:A/RES/55/109'
+    """
+    return f"{res.language or 'fr'}:{res.symbol}"
+
+
+@dataclass(frozen=True)
+class Held:
+    """One resolution a file holds: its key, its paragraph count, and whether it is indexed."""
+
+    key: str
+    paragraphs: int
+    kept: bool
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What the index records of one source file."""
+
+    path: str
+    source: str
+    digest: str
+    holds: tuple[Held, ...]
+
+
+def file_document(
+    path: str, digest: str, *, source: str = "", holds: tuple[Held, ...] = ()
+) -> dict[str, Any]:
     """Return the document recording that ``path`` was indexed with content hash ``digest``."""
-    return {KEY: f"file:{path}", DOCTYPE: "file", PATH: path, DIGEST: digest}
+    return {
+        KEY: f"file:{path}",
+        DOCTYPE: "file",
+        PATH: path,
+        DIGEST: digest,
+        SOURCE: source,
+        HOLDS: [[h.key, h.paragraphs, h.kept] for h in holds],
+    }
+
+
+def file_records(searcher: Any) -> dict[str, FileRecord]:
+    """Return the record of every file an open index holds, by path."""
+    records = {}
+    for f in searcher.documents(**{DOCTYPE: "file"}):
+        holds = tuple(Held(str(k), int(n), bool(kept)) for k, n, kept in f.get(HOLDS) or ())
+        records[f[PATH]] = FileRecord(f[PATH], f.get(SOURCE, ""), f[DIGEST], holds)
+    return records
 
 
 def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:

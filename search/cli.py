@@ -449,10 +449,13 @@ def list_command(
 
 
 @cli.command("index")
-@click.argument(
-    "corpus_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+@click.argument("corpus_dir", required=False, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Rebuild every source into an empty index.")
+@click.option(
+    "--remove",
+    is_flag=True,
+    help="Remove the source CORPUS_DIR and its paragraphs (it need not exist any more).",
 )
-@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
 @click.option(
     "--procs",
     type=click.IntRange(min=1),
@@ -461,27 +464,103 @@ def list_command(
 )
 @_index_dir_option
 def index_command(
-    corpus_dir: Path | None, rebuild: bool, procs: int | None, index_dir: Path | None
+    corpus_dir: Path | None,
+    rebuild: bool,
+    remove: bool,
+    procs: int | None,
+    index_dir: Path | None,
 ) -> None:
-    """Index the resolution files under CORPUS_DIR (default: the shipped corpus).
+    """Add or update the source CORPUS_DIR, a folder or a file (default: the shipped corpus).
 
-    Reads .txt, .pdf, .docx and .html resolutions and UN Parallel Corpus files (.fr/.en
-    with their .ids), recursively. Only new and changed files are read again.
+    An index holds any number of sources (resolu sources lists them); each run
+    reads one and leaves the others as they are. Reads .txt, .pdf, .docx and
+    .html resolutions and UN Parallel Corpus files (.fr/.en with their .ids),
+    recursively. Only new and changed files are read again. A resolution two
+    files give (same symbol, same language) is indexed once: from the source
+    added first, then .txt before .docx, .html, parallel corpus and .pdf, then
+    by name. --rebuild without CORPUS_DIR rebuilds every recorded source.
     """
-    from resolu.corpus import corpus_dir as shipped
-    from resolu.index import build_index
+    from resolu.index import build_index, remove_source
 
-    corpus = corpus_dir or shipped()
+    if remove and (corpus_dir is None or rebuild):
+        raise click.UsageError("--remove takes the source to remove, without --rebuild")
+    if corpus_dir is not None and not remove and not corpus_dir.exists():
+        raise click.BadParameter(f"{corpus_dir} does not exist", param_hint="CORPUS_DIR")
     target = index_dir or default_index_dir()
     m = cli_messages()
     progress = _Progress(m.say("cli_indexing"), m.template("cli_indexing_line"), every=100)
     try:
-        report = build_index(corpus, target, rebuild=rebuild, procs=procs, progress=progress)
+        if remove:
+            assert corpus_dir is not None
+            report = remove_source(corpus_dir, target)
+        elif rebuild and corpus_dir is None:
+            report = _rebuild_all(target, procs, progress)
+        else:
+            report = build_index(
+                corpus_dir or _shipped(), target, rebuild=rebuild, procs=procs, progress=progress
+            )
     except ResoluError as exc:
         _fail(exc)
     finally:
         progress.close()
+    if remove:
+        click.echo(m.say("cli_source_removed", path=report.corpus_dir))
     _print_index_report(report)
+
+
+def _shipped() -> Path:
+    from resolu.corpus import corpus_dir
+
+    return corpus_dir()
+
+
+def _rebuild_all(target: Path, procs: int | None, progress: Any) -> Any:
+    """Rebuild every recorded source; an index that records none, from the shipped corpus."""
+    from resolu.index import IndexNotFound, SourceNotFound, build_index, rebuild_index
+
+    try:
+        return rebuild_index(target, procs=procs, progress=progress)
+    except (IndexNotFound, SourceNotFound):
+        return build_index(_shipped(), target, rebuild=True, procs=procs, progress=progress)
+
+
+@cli.command("sources")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (keys as in the README).")
+@_index_dir_option
+def sources_command(as_json: bool, index_dir: Path | None) -> None:
+    """List the sources of the index: folders and files, with what it holds from each."""
+    from resolu.index import list_sources
+
+    from .serialize import sources_json
+
+    target = index_dir or default_index_dir()
+    try:
+        sources = list_sources(target)
+    except ResoluError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(sources_json(target, sources), ensure_ascii=False, indent=2))
+        return
+    _print_sources(target, sources)
+
+
+def _print_sources(target: Path, sources: list[Any]) -> None:
+    m = cli_messages()
+    for s in sources:
+        state = m.say(f"cli_kind_{s.kind}") + ("" if s.present else ", " + m.say("cli_missing"))
+        click.echo(click.style(s.path, bold=True) + f"  ({state})")
+        dups = ", " + m.plural(s.duplicates, "cli_duplicates") if s.duplicates else ""
+        updated = s.updated.strftime("%Y-%m-%d %H:%M UTC") if s.updated else m.say("cli_unknown")
+        line = m.say(
+            "cli_source_line",
+            files=m.plural(s.files, "cli_files"),
+            resolutions=m.plural(s.resolutions, "cli_resolutions"),
+            paragraphs=m.plural(s.paragraphs, "cli_paragraphs"),
+            duplicates=dups,
+            updated=updated,
+        )
+        click.echo(f"   {line}")
+    click.echo(m.plural(len(sources), "cli_sources", dir=target))
 
 
 class _Progress:
@@ -525,8 +604,8 @@ temporary name and renamed when complete. The report lists what was fetched,
 skipped, missing (404) or refused (an HTML page where a PDF was expected).
 Exit 1 if a host cannot be reached or a download failed past its retries.
 
-Until one index can hold several folders, the index then holds the library
-folder only (as after 'resolu index LIBRARY'); --no-index leaves it alone.
+The library folder is then indexed as one source of the index, beside the
+others (resolu sources lists them); --no-index leaves the index alone.
 """
 
 
@@ -680,7 +759,7 @@ def _print_fetch_report(report: Any) -> None:
 
 
 def _index_fetched(report: Any, folder: Path, index_dir: Path | None) -> None:
-    """Index the library folder when the run left files in it."""
+    """Add or update the library folder as a source of the index when the run left files in it."""
     if not report.with_status("fetched") + report.with_status("skipped"):
         return
     from resolu.index import build_index
@@ -696,6 +775,7 @@ def _print_index_report(report: Any) -> None:
     m = cli_messages()
     for path, reason in report.skipped:
         click.echo(m.say("cli_skipped", path=path, reason=reason), err=True)
+    _print_copies(report)
     if not report.changed:
         files = m.plural(report.files, "cli_files")
         paragraphs = m.plural(report.total_paragraphs, "cli_paragraphs")
@@ -716,7 +796,32 @@ def _print_index_report(report: Any) -> None:
         seconds=f"{report.seconds:.1f}",
     )
     skipped = m.say("cli_skipped_count", n=len(report.skipped)) if report.skipped else ""
-    click.echo(line + skipped)
+    dups = m.say("cli_duplicates_count", n=len(report.duplicates)) if report.duplicates else ""
+    click.echo(line + skipped + dups)
+
+
+def _print_copies(report: Any) -> None:
+    """Name the copies left out, the copies taken in their place, and the sources gone."""
+    m = cli_messages()
+    for d in report.duplicates:
+        reason = m.say(f"cli_reason_{d.reason}")
+        if d.identical:
+            reason = m.say("cli_identical", reason=reason)
+        click.echo(
+            m.say(
+                "cli_duplicate",
+                symbol=d.symbol,
+                lang=d.language,
+                skipped=d.skipped,
+                kept=d.kept,
+                reason=reason,
+            ),
+            err=True,
+        )
+    for key, path in report.promoted:
+        click.echo(m.say("cli_promoted", resolution=key, path=path), err=True)
+    for path in report.missing_sources:
+        click.echo(m.say("cli_source_gone", path=path), err=True)
 
 
 @cli.command("serve")

@@ -37,7 +37,9 @@ def list_resolutions(searcher: Any) -> tuple[ResolutionSummary, ...]:
     Reads the sort-key column and the language postings, and the stored
     fields of one paragraph per resolution and language only.
     """
-    keys = searcher.reader().column_reader(SORTKEY)
+    reader = searcher.reader()
+    # An index with no document (its last source removed) has no column.
+    keys = reader.column_reader(SORTKEY) if reader.has_column(SORTKEY) else []
     lang_of: dict[int, str] = {}
     for lang in LANGUAGES:
         for docnum in searcher.document_numbers(**{LANG: lang}):

@@ -147,6 +147,30 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_serving": "resolu\u00a0: {path} servi sur {url} (Ctrl+C pour arrêter)",
         "cli_warning": "resolu\u00a0: attention\u00a0: {warning}",
         "cli_cannot_listen": "impossible d’écouter sur {host}:{port}\u00a0: {reason}",
+        "cli_duplicates_one": "{n} doublon",
+        "cli_duplicates_many": "{n} doublons",
+        "cli_duplicates_count": "\u00a0; doublons non indexés\u00a0: {n}",
+        "cli_duplicate": (
+            "doublon {symbol} ({lang})\u00a0: {skipped} non indexé, {kept} gardé ({reason})"
+        ),
+        "cli_reason_source": "sa source a été ajoutée avant",
+        "cli_reason_format": "format préféré",
+        "cli_reason_name": "premier par le nom",
+        "cli_identical": "fichiers identiques\u00a0; {reason}",
+        "cli_promoted": "{resolution} désormais indexée depuis {path}",
+        "cli_source_gone": (
+            "source introuvable\u00a0: {path} (gardée dans la liste, sans paragraphes\u00a0; "
+            "resolu index --remove {path} l’oublie)"
+        ),
+        "cli_source_removed": "source retirée\u00a0: {path}",
+        "cli_kind_folder": "dossier",
+        "cli_kind_file": "fichier",
+        "cli_missing": "introuvable",
+        "cli_unknown": "inconnue",
+        "cli_source_line": "{files}, {resolutions}, {paragraphs}{duplicates}\u00a0; "
+        "mise à jour\u00a0: {updated}",
+        "cli_sources_one": "{n} source dans {dir}",
+        "cli_sources_many": "{n} sources dans {dir}",
     },
     "en": {
         "site": "resolu",
@@ -257,6 +281,29 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_serving": "resolu: serving {path} on {url} (Ctrl+C to stop)",
         "cli_warning": "resolu: warning: {warning}",
         "cli_cannot_listen": "cannot listen on {host}:{port}: {reason}",
+        "cli_duplicates_one": "{n} duplicate",
+        "cli_duplicates_many": "{n} duplicates",
+        "cli_duplicates_count": "; duplicates not indexed: {n}",
+        "cli_duplicate": (
+            "duplicate {symbol} ({lang}): {skipped} not indexed, {kept} kept ({reason})"
+        ),
+        "cli_reason_source": "its source was added first",
+        "cli_reason_format": "preferred format",
+        "cli_reason_name": "first by name",
+        "cli_identical": "identical files; {reason}",
+        "cli_promoted": "{resolution} now indexed from {path}",
+        "cli_source_gone": (
+            "source missing: {path} (kept in the list, with no paragraphs; "
+            "resolu index --remove {path} forgets it)"
+        ),
+        "cli_source_removed": "source removed: {path}",
+        "cli_kind_folder": "folder",
+        "cli_kind_file": "file",
+        "cli_missing": "missing",
+        "cli_unknown": "unknown",
+        "cli_source_line": "{files}, {resolutions}, {paragraphs}{duplicates}; updated {updated}",
+        "cli_sources_one": "{n} source in {dir}",
+        "cli_sources_many": "{n} sources in {dir}",
     },
 }
 

@@ -332,7 +332,10 @@ class Index:
         proportion beyond), so it is kept while the searcher lives.
         """
         if self._sortkey_reader is None or self._sortkey_reader[0] is not s:
-            self._sortkey_reader = (s, s.reader().column_reader(SORTKEY))
+            reader = s.reader()
+            # An index with no document (its last source removed) has no column.
+            keys = reader.column_reader(SORTKEY) if reader.has_column(SORTKEY) else []
+            self._sortkey_reader = (s, keys)
         return self._sortkey_reader[1]
 
     def _count_in(self, word: str, lang: str) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from resolu.corpus.model import Paragraph, Resolution
 
@@ -17,7 +18,10 @@ from .citation import official_url
 from .hits import Hit, Results
 from .listing import ResolutionSummary
 
-__all__ = ["found_json", "hit_json", "resolutions_json", "results_json"]
+if TYPE_CHECKING:
+    from resolu.index.sources import SourceInfo
+
+__all__ = ["found_json", "hit_json", "resolutions_json", "results_json", "sources_json"]
 
 
 def hit_json(h: Hit) -> dict[str, Any]:
@@ -114,5 +118,20 @@ def resolutions_json(
                 "url": official_url(s.symbol, s.languages[0] if s.languages else "fr"),
             }
             for s in summaries[offset : offset + limit]
+        ],
+    }
+
+
+def sources_json(index_dir: Path, sources: list[SourceInfo]) -> dict[str, Any]:
+    """Return the sources of an index as JSON (times in ISO 8601, UTC; null when unknown)."""
+    return {
+        "index": str(index_dir),
+        "sources": [
+            {
+                **asdict(s),
+                "added": s.added.isoformat() if s.added else None,
+                "updated": s.updated.isoformat() if s.updated else None,
+            }
+            for s in sources
         ],
     }

@@ -20,9 +20,9 @@ def test_list_counts_equal_the_index_report(
     listing = list_indexed(sc_index, limit=10_000)
     assert sum(s.paragraphs for s in listing.summaries) == report.total_paragraphs == len(sc_index)
     # Two files give a symbol another file gives too (S_RES_0542 reads "Resolution 538
-    # (1983)"): the index holds one resolution per symbol.
-    files_per_symbol = len(report.skipped) + listing.total
-    assert report.resolutions - listing.total == report.files - files_per_symbol == 2
+    # (1983)"): the index holds one copy, and the report names the other.
+    assert report.resolutions == listing.total
+    assert report.files - len(report.skipped) - listing.total == len(report.duplicates) == 2
     out = CliRunner().invoke(cli, ["list", "--index-dir", str(sc_built[0]), "-n", "5"])
     assert out.exit_code == 0, out.output
     assert f"(5 of {listing.total} resolutions; --offset 5 for more)" in out.output
