@@ -29,7 +29,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .analysis import english_analyzer, exact_analyzer, french_analyzer
-    from .builder import IndexReport, build_index, rebuild_index, remove_source
+    from .builder import IndexReport, build_index, rebuild_index, remove_source, update_index
     from .copies import Duplicate
     from .sources import SourceInfo, list_sources
 
@@ -43,6 +43,7 @@ _LAZY = {
     "build_index": ".builder",
     "rebuild_index": ".builder",
     "remove_source": ".builder",
+    "update_index": ".builder",
     "Duplicate": ".copies",
     "SourceInfo": ".sources",
     "list_sources": ".sources",
@@ -71,4 +72,5 @@ __all__ = [
     "list_sources",
     "rebuild_index",
     "remove_source",
+    "update_index",
 ]

@@ -62,7 +62,14 @@ from .store import (
 )
 from .workers import WorkerWriter
 
-__all__ = ["AFTER_COMMIT", "IndexReport", "build_index", "rebuild_index", "remove_source"]
+__all__ = [
+    "AFTER_COMMIT",
+    "IndexReport",
+    "build_index",
+    "rebuild_index",
+    "remove_source",
+    "update_index",
+]
 
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
@@ -353,7 +360,30 @@ def rebuild_index(
     Raises :class:`IndexNotFound` where there is no index and
     :class:`SourceNotFound` for an index that records no source.
     """
-    target = Path(index_dir)
+    target = _with_sources(Path(index_dir))
+    return _locked(target, Request(rebuild=True), procs, progress, limitmb)
+
+
+def update_index(
+    index_dir: Path | str,
+    *,
+    procs: int | None = None,
+    progress: Progress | None = None,
+    limitmb: int = 256,
+) -> IndexReport:
+    """Update every source ``index_dir`` records: read their new and changed files.
+
+    A source gone from the disk (an unplugged drive) is left as the index
+    holds it, and the report names it.
+
+    Raises :class:`IndexNotFound` where there is no index and
+    :class:`SourceNotFound` for an index that records no source.
+    """
+    target = _with_sources(Path(index_dir))
+    return _locked(target, Request(), procs, progress, limitmb)
+
+
+def _with_sources(target: Path) -> Path:
     live = current_generation(target)
     if live is None:
         raise IndexNotFound(f"no index in {target}")
@@ -362,7 +392,7 @@ def rebuild_index(
             f"{target} records no source (built by an older resolu): "
             f"rebuild it from a folder: resolu index CORPUS_DIR --rebuild --index-dir {target}"
         )
-    return _locked(target, Request(rebuild=True), procs, progress, limitmb)
+    return target
 
 
 def _locked(

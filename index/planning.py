@@ -197,6 +197,9 @@ def plan_run(target: Path, request: Request) -> Plan:
         for source in after:
             if source.path in scope:
                 _scan(out, source)
+        if existing is not None:
+            # An update leaves a source that is gone (an unplugged drive) as it is.
+            out.scope -= set(out.missing)
         return out
     except BaseException:
         if existing is not None:

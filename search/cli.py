@@ -470,15 +470,16 @@ def index_command(
     procs: int | None,
     index_dir: Path | None,
 ) -> None:
-    """Add or update the source CORPUS_DIR, a folder or a file (default: the shipped corpus).
+    """Add or update the source CORPUS_DIR, a folder or a file.
 
     An index holds any number of sources (resolu sources lists them); each run
-    reads one and leaves the others as they are. Reads .txt, .pdf, .docx and
-    .html resolutions and UN Parallel Corpus files (.fr/.en with their .ids),
-    recursively. Only new and changed files are read again. A resolution two
-    files give (same symbol, same language) is indexed once: from the source
-    added first, then .txt before .docx, .html, parallel corpus and .pdf, then
-    by name. --rebuild without CORPUS_DIR rebuilds every recorded source.
+    reads one and leaves the others as they are. Without CORPUS_DIR, every
+    recorded source is updated (the shipped corpus in an index that has none).
+    Reads .txt, .pdf, .docx and .html resolutions and UN Parallel Corpus files
+    (.fr/.en with their .ids), recursively. Only new and changed files are read
+    again. A resolution two files give (same symbol, same language) is indexed
+    once: from the source added first, then .txt before .docx, .html, parallel
+    corpus and .pdf, then by name.
     """
     from resolu.index import build_index, remove_source
 
@@ -493,8 +494,8 @@ def index_command(
         if remove:
             assert corpus_dir is not None
             report = remove_source(corpus_dir, target)
-        elif rebuild and corpus_dir is None:
-            report = _rebuild_all(target, procs, progress)
+        elif corpus_dir is None:
+            report = _every_source(target, rebuild, procs, progress)
         else:
             report = build_index(
                 corpus_dir or _shipped(), target, rebuild=rebuild, procs=procs, progress=progress
@@ -514,14 +515,15 @@ def _shipped() -> Path:
     return corpus_dir()
 
 
-def _rebuild_all(target: Path, procs: int | None, progress: Any) -> Any:
-    """Rebuild every recorded source; an index that records none, from the shipped corpus."""
-    from resolu.index import IndexNotFound, SourceNotFound, build_index, rebuild_index
+def _every_source(target: Path, rebuild: bool, procs: int | None, progress: Any) -> Any:
+    """Update or rebuild every recorded source; where none is recorded, the shipped corpus."""
+    from resolu.index import IndexNotFound, SourceNotFound, build_index, rebuild_index, update_index
 
+    run = rebuild_index if rebuild else update_index
     try:
-        return rebuild_index(target, procs=procs, progress=progress)
+        return run(target, procs=procs, progress=progress)
     except (IndexNotFound, SourceNotFound):
-        return build_index(_shipped(), target, rebuild=True, procs=procs, progress=progress)
+        return build_index(_shipped(), target, rebuild=rebuild, procs=procs, progress=progress)
 
 
 @cli.command("sources")
@@ -820,8 +822,9 @@ def _print_copies(report: Any) -> None:
         )
     for key, path in report.promoted:
         click.echo(m.say("cli_promoted", resolution=key, path=path), err=True)
+    gone = "cli_source_gone" if report.rebuilt else "cli_source_left"
     for path in report.missing_sources:
-        click.echo(m.say("cli_source_gone", path=path), err=True)
+        click.echo(m.say(gone, path=path), err=True)
 
 
 @cli.command("serve")

@@ -162,6 +162,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
             "source introuvable\u00a0: {path} (gardée dans la liste, sans paragraphes\u00a0; "
             "resolu index --remove {path} l’oublie)"
         ),
+        "cli_source_left": (
+            "source introuvable\u00a0: {path} (ses paragraphes restent tels quels\u00a0; "
+            "resolu index --remove {path} l’oublie)"
+        ),
         "cli_source_removed": "source retirée\u00a0: {path}",
         "cli_kind_folder": "dossier",
         "cli_kind_file": "fichier",
@@ -294,6 +298,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_promoted": "{resolution} now indexed from {path}",
         "cli_source_gone": (
             "source missing: {path} (kept in the list, with no paragraphs; "
+            "resolu index --remove {path} forgets it)"
+        ),
+        "cli_source_left": (
+            "source missing: {path} (its paragraphs left as they were; "
             "resolu index --remove {path} forgets it)"
         ),
         "cli_source_removed": "source removed: {path}",

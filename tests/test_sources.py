@@ -267,6 +267,25 @@ def test_incremental_runs_hold_what_a_rebuild_holds(tmp_path: Path) -> None:
         assert opened.search("clore").total == 0
 
 
+def test_index_without_a_folder_updates_every_source(tmp_path: Path) -> None:
+    a, b, c, ix = tmp_path / "a", tmp_path / "b", tmp_path / "c", tmp_path / "ix"
+    _resolution(a, 109)
+    _resolution(b, 111)
+    _resolution(c, 112)
+    for source in (a, b, c):
+        build_index(source, ix)
+    _resolution(a, 109, extra="clore")
+    _resolution(b, 113)
+    shutil.rmtree(c)  # an unplugged drive: an update leaves its paragraphs alone
+    out = CliRunner().invoke(cli, ["index", "--index-dir", str(ix)])
+    assert out.exit_code == 0, out.output
+    assert "1 added, 1 updated, 0 removed, 1 unchanged files" in out.stdout
+    assert f"source missing: {c.resolve()} (its paragraphs left as they were" in out.stderr
+    assert _symbols(ix) == ["A/RES/55/109", "A/RES/55/111", "A/RES/55/112", "A/RES/55/113"]
+    with open_index(ix) as opened:
+        assert [h.symbol for h in opened.search("clore")] == ["A/RES/55/109"]
+
+
 def test_a_folder_inside_a_source_is_refused(tmp_path: Path) -> None:
     a, ix = tmp_path / "a", tmp_path / "ix"
     _resolution(a / "sub", 109)
