@@ -37,6 +37,7 @@ from whoosh.writing import IndexWriter
 from .copies import Duplicate, Holders, Rank, why_kept
 from .errors import IndexNotFound, IndexWriteFailed, SourceNotFound
 from .folder import (
+    SOURCES_FILE,
     adopt_folder,
     clean_folder,
     current_generation,
@@ -47,7 +48,7 @@ from .impacts import write_impacts
 from .lock import writer_lock
 from .planning import Plan, Request, SourceFile, digest, plan_run
 from .schema import DOCTYPE, KEY, PATH, RESKEY
-from .sources import read_sources, resolve_source, write_sources
+from .sources import resolve_source, write_sources
 from .store import (
     Held,
     create_store,
@@ -387,7 +388,7 @@ def _with_sources(target: Path) -> Path:
     live = current_generation(target)
     if live is None:
         raise IndexNotFound(f"no index in {target}")
-    if not read_sources(live):
+    if not (live / SOURCES_FILE).is_file():
         raise SourceNotFound(
             f"{target} records no source (built by an older resolu): "
             f"rebuild it from a folder: resolu index CORPUS_DIR --rebuild --index-dir {target}"

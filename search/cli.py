@@ -516,13 +516,13 @@ def _shipped() -> Path:
 
 
 def _every_source(target: Path, rebuild: bool, procs: int | None, progress: Any) -> Any:
-    """Update or rebuild every recorded source; where none is recorded, the shipped corpus."""
-    from resolu.index import IndexNotFound, SourceNotFound, build_index, rebuild_index, update_index
+    """Update or rebuild every recorded source; where there is no index yet, the shipped corpus."""
+    from resolu.index import IndexNotFound, build_index, rebuild_index, update_index
 
     run = rebuild_index if rebuild else update_index
     try:
         return run(target, procs=procs, progress=progress)
-    except (IndexNotFound, SourceNotFound):
+    except IndexNotFound:
         return build_index(_shipped(), target, rebuild=rebuild, procs=procs, progress=progress)
 
 

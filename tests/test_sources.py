@@ -330,6 +330,9 @@ def test_rebuild_reads_every_source_and_keeps_a_missing_one_listed(tmp_path: Pat
     (live / "VERSION").write_text("1\n")  # as if another resolu had built it
     out = CliRunner().invoke(cli, ["search", "paix", "--index-dir", str(ix)])
     assert "resolu index --rebuild --index-dir" in out.output and out.exit_code == 1
+    report = build_index(b, ix)  # rebuilt with every recorded source, not b alone
+    assert report.rebuilt and "from its recorded sources" in report.repaired
+    assert _symbols(ix) == ["A/RES/55/109", "A/RES/55/111"]
     shutil.rmtree(a)
     out = CliRunner().invoke(cli, ["index", "--rebuild", "--index-dir", str(ix)])
     assert out.exit_code == 0, out.output
@@ -351,6 +354,8 @@ def test_an_index_from_before_sources_is_rebuilt_from_the_folder_given(tmp_path:
     (live / "VERSION").write_text("4\n")
     with pytest.raises(SourceNotFound, match="records no source"):
         rebuild_index(ix)
+    out = CliRunner().invoke(cli, ["index", "--index-dir", str(ix)])
+    assert out.exit_code == 1 and "resolu index CORPUS_DIR --rebuild" in out.output
     report = build_index(a, ix)
     assert report.rebuilt and "did not record its sources" in report.repaired
     assert [s.path for s in list_sources(ix)] == [str(a.resolve())]
