@@ -5,7 +5,7 @@ reads is exactly what ``build_index`` indexes. A new input format is one
 :class:`Format` in :data:`FORMATS` (and its reader module).
 
 >>> [f.name for f in FORMATS]
-['text', 'pdf', 'word', 'html', 'parallel']
+['text', 'pdf', 'word', 'word97', 'html', 'parallel']
 """
 
 from __future__ import annotations
@@ -70,6 +70,13 @@ def _read_word(path: Path) -> Iterator[Resolution]:
     yield split_resolution(docx_text(path), source=str(path), filename=path.name)
 
 
+def _read_legacy_word(path: Path) -> Iterator[Resolution]:
+    from .legacy_word import doc_text
+    from .splitter import split_resolution
+
+    yield split_resolution(doc_text(path), source=str(path), filename=path.name)
+
+
 def _read_html(path: Path) -> Iterator[Resolution]:
     from .html import read_html
 
@@ -92,8 +99,9 @@ def _is_parallel(path: Path) -> bool:
 FORMATS: tuple[Format, ...] = (
     Format("text", frozenset({".txt", ".text"}), _read_text),
     Format("pdf", frozenset({".pdf"}), _read_pdf),
-    # The legacy .doc is not read: see the README.
     Format("word", frozenset({".docx"}), _read_word),
+    # Through antiword (Debian), where installed; else skipped with that reason.
+    Format("word97", frozenset({".doc"}), _read_legacy_word),
     Format("html", frozenset({".html", ".htm"}), _read_html),
     Format("parallel", frozenset({".fr", ".en"}), _read_parallel, _is_parallel, many=True),
 )
@@ -193,7 +201,7 @@ def read_file(path: Path | str) -> Iterator[Resolution]:
     fmt = format_of(path)
     if fmt is None:
         raise CorpusError(
-            path, "not a kind of file resolu reads (.txt, .pdf, .docx, .html, .fr/.en)"
+            path, "not a kind of file resolu reads (.txt, .pdf, .docx, .doc, .html, .fr/.en)"
         )
     try:
         yield from fmt.read(path)

@@ -6,7 +6,8 @@ French). The index keeps one copy, the file that ranks first by:
 
 1. the source added first (the order of ``resolu sources``);
 2. then the format, text first, PDF last: :data:`FORMAT_PREFERENCE` (a text
-   or Word file is read as written; a PDF's text is rebuilt from its layout);
+   or Word file is read as written, a legacy .doc through antiword; a PDF's
+   text is rebuilt from its layout);
 3. then the path within the source, in byte order.
 
 Within one file nothing is left out: a file giving a symbol twice gives two
@@ -27,7 +28,7 @@ from resolu.corpus.formats import FORMATS
 __all__ = ["FORMAT_PREFERENCE", "Duplicate", "Holders", "Rank", "format_rank", "why_kept"]
 
 #: Formats from the most to the least faithful reading (names of resolu.corpus.formats).
-FORMAT_PREFERENCE = ("text", "word", "html", "parallel", "pdf")
+FORMAT_PREFERENCE = ("text", "word", "word97", "html", "parallel", "pdf")
 
 #: Where a file ranks among the copies: (source order, format preference, path in its source).
 Rank = tuple[int, int, str]

