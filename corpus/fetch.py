@@ -4,6 +4,8 @@ By symbol, through the Official Document System
 (``https://documents.un.org/api/symbol/access?s=SYMBOL&l=fr&t=pdf``, which
 redirects to the file); or from records listed by the Digital Library
 (:mod:`resolu.corpus.digital_library`), through the addresses they give.
+The PDF by default; with ``kind="doc"``, the Word file (``t=doc``): saved as
+``.docx``, or as ``.doc`` when the UN answers a legacy Word 97-2003 file.
 
 Each file is named for its symbol and language, as the reader expects
 (``A/RES/55/109`` in French is ``A_RES_55_109.fr.pdf``). A manifest,
@@ -36,6 +38,7 @@ from .services import DEFAULT_ODS_URL
 
 __all__ = [
     "DEFAULT_ODS_URL",
+    "KINDS",
     "LANGUAGES",
     "MANIFEST",
     "FetchReport",
@@ -100,20 +103,33 @@ class FetchReport:
         return {s: n for s in order if (n := len(self.with_status(s)))}
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of file to fetch: the ODS's ``t=`` value, the file's suffix, what to accept."""
+
+    ods: str
+    extension: str
+    accept: str
+    check: Callable[[bytes, bytes], str | None]
+
+
 def file_name(symbol: str, language: str, extension: str = ".pdf") -> str:
     """Return the library file name of a symbol in a language."""
     stem = re.sub(r"[^\w.\-]+", "_", symbol.strip()).strip("_")
     return f"{stem}.{language}{extension}"
 
 
-def ods_url(symbol: str, language: str, *, base: str = DEFAULT_ODS_URL) -> str:
-    """Return the Official Document System address of a symbol's PDF in a language.
+def ods_url(symbol: str, language: str, *, base: str = DEFAULT_ODS_URL, kind: str = "pdf") -> str:
+    """Return the Official Document System address of a symbol's file in a language.
 
     >>> ods_url("A/RES/55/109", "fr")
     'https://documents.un.org/api/symbol/access?s=A/RES/55/109&l=fr&t=pdf'
+    >>> ods_url("A/RES/55/109", "fr", kind="doc")[-6:]
+    '&t=doc'
     """
     # The ODS reads the slashes (and parentheses) of the symbol literally.
-    return f"{base.rstrip('/')}/api/symbol/access?s={quote(symbol, safe='/()')}&l={language}&t=pdf"
+    symbol = quote(symbol, safe="/()")
+    return f"{base.rstrip('/')}/api/symbol/access?s={symbol}&l={language}&t={KINDS[kind].ods}"
 
 
 def _looks_like_pdf(head: bytes, tail: bytes) -> str | None:
@@ -125,6 +141,36 @@ def _looks_like_pdf(head: bytes, tail: bytes) -> str | None:
     if b"%%EOF" not in tail:
         return "an incomplete PDF (no end-of-file marker)"
     return None
+
+
+#: The start of a legacy Word 97-2003 file (an OLE2 compound file).
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
+def _looks_like_word(head: bytes, tail: bytes) -> str | None:
+    start = head.lstrip()[:64].lower()
+    if start.startswith((b"<!doctype", b"<html", b"<?xml", b"<")):
+        return "an HTML page instead of a Word file"
+    if head.startswith(_OLE2):
+        return None  # a legacy .doc: its length was checked against the announced one
+    if not head.startswith(b"PK\x03\x04"):
+        return "not a Word file"
+    if b"PK\x05\x06" not in tail:
+        return "an incomplete Word file (no end of its zip directory)"
+    return None
+
+
+#: What ``fetch`` can fetch: ``pdf`` (the default) or ``doc`` (Word).
+KINDS = {
+    "pdf": _Kind("pdf", ".pdf", "application/pdf", _looks_like_pdf),
+    "doc": _Kind(
+        "doc",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+        "application/msword;q=0.9",
+        _looks_like_word,
+    ),
+}
 
 
 def _sha256(path: Path) -> str:
@@ -203,13 +249,15 @@ def fetch(
     http: Http | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    kind: str = "pdf",
 ) -> FetchReport:
     """Download each resolution in each language into ``dest``; report file by file.
 
     A symbol is fetched from the ODS at ``ods``; a :class:`CatalogueRecord`
-    from the address it lists for the language, else from the ODS. With
-    ``dry_run`` nothing is written and nothing is requested: every file that
-    would be fetched is ``planned``.
+    from the address it lists for the language, else from the ODS. ``kind``
+    is ``pdf`` or ``doc`` (the Word file, ``.docx``, or ``.doc`` where the UN
+    has only that). With ``dry_run`` nothing is written and nothing is
+    requested: every file that would be fetched is ``planned``.
 
     Raises :class:`InvalidFetchRequest` for a bad symbol or language and
     :class:`~resolu.corpus.downloads.ServiceUnreachable` (naming the host)
@@ -219,6 +267,9 @@ def fetch(
     started = time.perf_counter()
     items = list(symbols)
     _check_request(items, langs)
+    if kind not in KINDS:
+        raise InvalidFetchRequest(f"unknown kind of file {kind!r}: {' or '.join(KINDS)}")
+    what = KINDS[kind]
     folder = Path(dest)
     client = http or Http()
     if not dry_run:
@@ -230,30 +281,44 @@ def fetch(
     for n, (item, lang) in enumerate(wanted):
         symbol = item if isinstance(item, str) else item.symbol
         symbol = symbol.strip()
-        listed = None if isinstance(item, str) else item.file_for(lang)
-        url = listed or ods_url(symbol, lang, base=ods)
-        path = folder / file_name(symbol, lang)
+        listed = None if isinstance(item, str) else item.file_for(lang, what.extension)
+        url = listed or ods_url(symbol, lang, base=ods, kind=kind)
+        path = folder / file_name(symbol, lang, what.extension)
         base = FetchedFile(symbol, lang, url, str(path), "planned")
-        skip = manifest.why_skip(path)
+        skip = manifest.why_skip(path) or (
+            manifest.why_skip(path.with_suffix(".doc")) if kind == "doc" else None
+        )
         if skip:
             done.append(replace(base, status="skipped", detail=skip))
         elif dry_run:
             done.append(base)
         else:
-            done.append(_download(client, base, path, manifest))
+            done.append(_download(client, base, path, manifest, what))
         if progress is not None:
             progress(n + 1, len(wanted), f"{symbol} ({lang})")
     return FetchReport(str(folder), tuple(done), dry_run, time.perf_counter() - started)
 
 
-def _download(client: Http, item: FetchedFile, path: Path, manifest: _Manifest) -> FetchedFile:
+def _download(
+    client: Http, item: FetchedFile, path: Path, manifest: _Manifest, what: _Kind
+) -> FetchedFile:
     try:
-        got = client.download(item.url, path, accept="application/pdf", check=_looks_like_pdf)
+        got = client.download(item.url, path, accept=what.accept, check=what.check)
     except ServiceUnreachable:
         raise
     except FetchError as exc:
         return replace(item, status="failed", detail=str(exc))
     done = replace(item, status=got.status, detail=got.detail, size=got.size)
     if got.status == "fetched":
+        if path.suffix == ".docx" and _starts_with(path, _OLE2):
+            # A legacy Word file: its name says so, for the reader (antiword).
+            legacy = path.with_suffix(".doc")
+            os.replace(path, legacy)
+            path, done = legacy, replace(done, path=str(legacy))
         manifest.record(path, done, got.sha256)
     return done
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as f:
+        return f.read(len(magic)) == magic

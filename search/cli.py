@@ -599,6 +599,7 @@ By symbol, from the Official Document System:
 By list, from the UN Digital Library's catalogue:
   resolu fetch --body AG --session 55      (General Assembly, 55th session)
   resolu fetch --body CS --year 2000       (Security Council, resolutions of 2000)
+  resolu fetch A/RES/55/109 --format doc   (the Word file instead of the PDF)
 
 A file already fetched (same checksum) is not fetched again, and a file
 resolu did not write is never overwritten. Each file is written under a
@@ -634,6 +635,14 @@ others (resolu sources lists them); --no-index leaves the index alone.
     envvar=LIBRARY_ENV_VAR,
     default=None,
     help=f"Library folder (default: ${LIBRARY_ENV_VAR}, else beside the index).",
+)
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["pdf", "doc"]),
+    default="pdf",
+    show_default=True,
+    help="The PDF, or the Word file (.docx; .doc where the UN has only that).",
 )
 @click.option("--dry-run", is_flag=True, help="List what would be fetched; download nothing.")
 @click.option("--no-index", is_flag=True, help="Download only; do not index the library.")
@@ -680,6 +689,7 @@ def fetch_command(
     session: int | None,
     year: int | None,
     library: Path | None,
+    kind: str,
     dry_run: bool,
     no_index: bool,
     delay: float,
@@ -716,6 +726,7 @@ def fetch_command(
             http=http,
             dry_run=dry_run,
             progress=None if dry_run else progress,
+            kind=kind,
         )
     except InvalidFetchRequest as exc:
         raise _UsageError(str(exc)) from None

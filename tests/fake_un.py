@@ -62,6 +62,8 @@ class FakeUN:
     slow_seconds: float = 2.0
     #: Extra MARCXML records: (symbol, date, title) with no file, or any symbol.
     extra_records: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The Word files served for ``t=doc``, by symbol (others: 404).
+    word: dict[str, bytes] = field(default_factory=dict)
 
     def pdf(self, symbol: str) -> bytes:
         return (self.pdf_dir / PDFS[symbol]).read_bytes()
@@ -87,12 +89,15 @@ class _Handler(BaseHTTPRequestHandler):
         un.requests.append(self.path)
         url = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        kind = query.get("t", "pdf")
         if url.path == "/api/symbol/access":
-            self._redirect(f"/api/hop1?s={quote(query['s'])}&l={query['l']}")
+            self._redirect(f"/api/hop1?s={quote(query['s'])}&l={query['l']}&t={kind}")
         elif url.path == "/api/hop1":
-            self._redirect(f"/api/hop2?s={quote(query['s'])}&l={query['l']}")
+            self._redirect(f"/api/hop2?s={quote(query['s'])}&l={query['l']}&t={kind}")
         elif url.path == "/api/hop2":
-            self._redirect(f"/doc/{query['l']}?s={quote(query['s'])}")
+            self._redirect(f"/doc/{query['l']}?s={quote(query['s'])}&t={kind}")
+        elif url.path.startswith("/doc/") and kind == "doc":
+            self._word(query["s"], url.path.rsplit("/", 1)[-1])
         elif url.path.startswith("/doc/"):
             self._document(query["s"], url.path.rsplit("/", 1)[-1])
         elif m := re.fullmatch(r"/record/\d+/files/(.+)-(EN|FR)\.pdf", url.path):
@@ -145,6 +150,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         else:
             self._send(200, un.pdf(symbol), "application/pdf")
+
+    def _word(self, symbol: str, lang: str) -> None:
+        un = self.server.un
+        step = un.next_step(symbol, lang)
+        if symbol not in un.word or step == "404":
+            self._send(404, b"<html>Not found</html>", "text/html")
+        elif step == "html200":
+            self._send(200, APP_PAGE, "text/html; charset=utf-8")
+        else:
+            self._send(200, un.word[symbol], "application/octet-stream")
 
     def _search(self, query: dict[str, str]) -> None:
         un = self.server.un

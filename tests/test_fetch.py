@@ -320,3 +320,44 @@ def test_a_catalogue_answer_that_is_not_marcxml_is_an_error() -> None:
 def test_the_fake_serves_every_pdf_it_names() -> None:
     folder = shared("un_pdfs")
     assert all((folder / name).is_file() for name in PDFS.values())
+
+
+@pytest.fixture(scope="module")
+def word_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The shipped resolution as a .docx (made as the Word tests make it) and as a .doc."""
+    from support import SEED
+    from test_word import _text_as_word, _write_docx
+
+    docx = tmp_path_factory.mktemp("word") / "seed.docx"
+    _write_docx(*_text_as_word(SEED.read_text(encoding="utf-8")), docx)
+    legacy = Path(__file__).parent / "word" / "A_RES_55_109.fr.doc"
+    return {"docx": docx.read_bytes(), "doc": legacy.read_bytes()}
+
+
+def test_word_files_are_fetched_as_docx_or_as_legacy_doc(
+    un: FakeUN, tmp_path: Path, fake_time: FakeTime, word_files: dict[str, bytes]
+) -> None:
+    un.word = {"A/RES/55/109": word_files["docx"], "A/RES/55/110": word_files["doc"]}
+    un.scripts[("A/RES/55/111", "fr")] = ["html200"]
+    un.word["A/RES/55/111"] = word_files["docx"]
+    lib = tmp_path / "library"
+    symbols = ["A/RES/55/109", "A/RES/55/110", "A/RES/55/111", "A/RES/55/112"]
+    report = fetch(symbols, langs=["fr"], dest=lib, ods=un.url, http=_http(fake_time), kind="doc")
+    assert [(f.status, Path(f.path).name) for f in report.files] == [
+        ("fetched", "A_RES_55_109.fr.docx"),
+        ("fetched", "A_RES_55_110.fr.doc"),  # a legacy Word answer, named for what it is
+        ("refused", "A_RES_55_111.fr.docx"),
+        ("missing", "A_RES_55_112.fr.docx"),
+    ]
+    assert "an HTML page instead of a Word file" in report.files[2].detail
+    assert all("&t=doc" in r for r in un.requests if r.startswith("/api/symbol/access"))
+    assert (lib / "A_RES_55_109.fr.docx").read_bytes() == word_files["docx"]
+    assert (lib / "A_RES_55_110.fr.doc").read_bytes() == word_files["doc"]
+    manifest = json.loads((lib / MANIFEST).read_text())
+    assert sorted(manifest["files"]) == ["A_RES_55_109.fr.docx", "A_RES_55_110.fr.doc"]
+    again = fetch(
+        symbols[:2], langs=["fr"], dest=lib, ods=un.url, http=_http(fake_time), kind="doc"
+    )
+    assert again.counts == {"skipped": 2}
+    with pytest.raises(InvalidFetchRequest, match="unknown kind of file"):
+        fetch(symbols, langs=["fr"], dest=lib, kind="odt")

@@ -139,3 +139,22 @@ def test_bad_usage_exits_2(runner: CliRunner, args: list[str], message: str) -> 
     out = runner.invoke(cli, ["fetch", *args, "--dry-run"])
     assert out.exit_code == 2, out.output
     assert message in out.stderr
+
+
+def test_format_doc_fetches_and_indexes_word_files(
+    runner: CliRunner, un: FakeUN, tmp_path: Path
+) -> None:
+    from support import SEED
+    from test_word import _text_as_word, _write_docx
+
+    docx = tmp_path / "seed.docx"
+    _write_docx(*_text_as_word(SEED.read_text(encoding="utf-8")), docx)
+    un.word["A/RES/55/109"] = docx.read_bytes()
+    lib, ix = tmp_path / "lib", tmp_path / "ix"
+    args = ["fetch", "A/RES/55/109", "--format", "doc", *FAST]
+    out = runner.invoke(cli, [*args, "--library", str(lib), "--index-dir", str(ix)])
+    assert out.exit_code == 0, out.output
+    assert [p.name for p in lib.iterdir() if not p.name.startswith(".")] == ["A_RES_55_109.fr.docx"]
+    assert "1 added" in out.stdout and "17 paragraphs indexed" in out.stdout
+    bad = runner.invoke(cli, [*args, "--format", "odt"])
+    assert bad.exit_code == 2
