@@ -32,7 +32,7 @@ sequence and nothing else.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import Stemmer
@@ -48,10 +48,12 @@ __all__ = [
     "ApostropheFilter",
     "FoldFilter",
     "SnowballFilter",
+    "Span",
     "StemFilter",
     "SymbolAnalyzer",
     "UNToken",
     "UNTokenizer",
+    "analysed_spans",
     "english_analyzer",
     "exact_analyzer",
     "field_analyzer",
@@ -368,3 +370,82 @@ def field_analyzer(schema: Any, fieldname: str) -> Analyzer:
 def SymbolAnalyzer() -> Analyzer:
     """Return the pipeline of the ``symbol`` and ``cites`` fields: symbol terms only."""
     return UNTokenizer() | _SymbolOnly()
+
+
+#: What :func:`analysed_spans` returns for each term: start and end characters,
+#: the term, its unstemmed form ("" where the pipeline does not stem) and
+#: whether it is a symbol.
+Span = tuple[int, int, str, str, bool]
+
+#: Filters that map each token to at most one, whatever its neighbours.
+_PER_TOKEN = (ApostropheFilter, FoldFilter, StemFilter, _SymbolOnly)
+#: Per analyzer (by id, the analyzer kept alive beside its table): each word's spans.
+_WORD_SPANS: dict[int, tuple[Analyzer, dict[str, tuple[Span, ...]]]] = {}
+
+
+def analysed_spans(
+    analyzer: Analyzer, text: str, keep: Callable[[Span], bool] | None = None
+) -> list[Span]:
+    """Return the terms ``analyzer`` makes of ``text`` at index time, with their characters.
+
+    The same as running the analyzer with ``chars=True, mode="index"`` and
+    keeping the spans ``keep`` accepts (all without it), but where the text
+    holds no ``/`` (so no symbol) and the pipeline works token by token, each
+    distinct word is analysed once and remembered, and ``keep`` is asked once
+    a distinct word of the text: highlighting the page's hits then costs a
+    regular-expression pass and a look-up a word.
+
+    >>> [s[2] for s in analysed_spans(english_analyzer(), "The Council's decisions")]
+    ['council', 'decis']
+    """
+    words = _word_table(analyzer) if "/" not in text else None
+    if words is None:
+        found = _analysed_whole(analyzer, text)
+        return found if keep is None else [span for span in found if keep(span)]
+    out: list[Span] = []
+    kept: dict[str, tuple[Span, ...]] = {}
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        mine = kept.get(word)
+        if mine is None:
+            spans = words.get(word)
+            if spans is None:
+                spans = tuple(_analysed_whole(analyzer, word))
+                if len(words) > 200_000:
+                    words.clear()
+                words[word] = spans
+            mine = kept[word] = spans if keep is None else tuple(filter(keep, spans))
+        if mine:
+            start = m.start()
+            out.extend(
+                (start + a, start + b, term, folded, sym) for a, b, term, folded, sym in mine
+            )
+    return out
+
+
+def _analysed_whole(analyzer: Analyzer, text: str) -> list[Span]:
+    return [
+        (t.startchar, t.endchar, t.text, getattr(t, "folded", ""), getattr(t, "symbol", False))
+        for t in analyzer(text, chars=True, mode="index")
+    ]
+
+
+def _word_table(analyzer: Analyzer) -> dict[str, tuple[Span, ...]] | None:
+    """Return the analyzer's table of analysed words, or None if it does not work word by word."""
+    entry = _WORD_SPANS.get(id(analyzer))
+    if entry is not None and entry[0] is analyzer:
+        return entry[1]
+    items = getattr(analyzer, "items", None)
+    if not items or type(items[0]) is not UNTokenizer:
+        return None
+    for item in items[1:]:
+        per_token = isinstance(item, _PER_TOKEN) or (
+            isinstance(item, StopFilter) and not item.renumber
+        )
+        if not per_token:
+            return None
+    if len(_WORD_SPANS) > 16:
+        _WORD_SPANS.clear()
+    table: dict[str, tuple[Span, ...]] = {}
+    _WORD_SPANS[id(analyzer)] = (analyzer, table)
+    return table

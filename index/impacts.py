@@ -52,8 +52,9 @@ IMPACT_FIELDS = (
 )
 _MAGIC = b"RESIMP01"
 _SUFFIX = ".impacts"
-#: Fields whose word positions are kept too, to check phrases on candidates.
-POSITION_FIELDS = (EXACT,)
+#: Fields whose word positions are kept too: the exact field to check phrases
+#: on candidates, the text fields for the proximity re-ranking of the best hits.
+POSITION_FIELDS = (EXACT, *(text_field(lang) for lang in LANGUAGES))
 #: Whoosh's decoding of its one-byte field lengths, as a lookup table.
 _LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)
 
@@ -208,7 +209,9 @@ class SegmentImpacts:
     """The impacts file of one segment, memory-mapped."""
 
     def __init__(self, path: Path) -> None:
-        raw = np.memmap(path, dtype=np.uint8, mode="r")
+        # A plain ndarray over the map: slicing a np.memmap costs several
+        # times more, and term look-ups slice it many times a query.
+        raw = np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray)
         if raw[: len(_MAGIC)].tobytes() != _MAGIC:
             raise ValueError(f"{path}: not an impacts file")
         start = int.from_bytes(raw[8:16].tobytes(), "little")
@@ -223,6 +226,11 @@ class SegmentImpacts:
         self._docs = self._arrays["docs"]
         self._weights = self._arrays["weights"]
         self._positions = self._arrays["positions"]
+        self._ranges: dict[tuple[str, bytes], tuple[int, int] | None] = {}
+
+    def has_positions(self, field: str) -> bool:
+        """Return whether the file keeps the field's word positions (older files: the exact one)."""
+        return f"{field}.pstart" in self._arrays
 
     def lengths(self, field: str) -> np.ndarray:
         """Return the field's length per document (Whoosh's encoding, decoded)."""
@@ -258,6 +266,15 @@ class SegmentImpacts:
         return owner, self._positions[np.repeat(lo, counts) + ranks].astype(np.int64)
 
     def _range(self, field: str, term: bytes) -> tuple[int, int] | None:
+        key = (field, term)
+        if key not in self._ranges:
+            if len(self._ranges) > 100_000:
+                self._ranges.clear()
+            self._ranges[key] = self._search(field, term)
+        return self._ranges[key]
+
+    def _search(self, field: str, term: bytes) -> tuple[int, int] | None:
+        """Return where the term's postings start and end, by binary search of the sorted terms."""
         blob = self._arrays[f"{field}.terms"]
         toff = self._arrays[f"{field}.toff"]
         lo, hi = 0, len(toff) - 1

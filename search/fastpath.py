@@ -27,7 +27,7 @@ from whoosh import query as wq
 
 from .compiler import AndMaybe
 
-__all__ = ["Impacts", "Unsupported", "score_all", "top_rows"]
+__all__ = ["Impacts", "Unsupported", "score_all", "term_positions", "top_rows"]
 
 #: Whoosh's Or preloads scores into an array in segments this small.
 _SMALL_SEGMENT = 5000
@@ -104,6 +104,45 @@ def score_all(searcher: Any, q: wq.Query, impacts: Impacts) -> tuple[np.ndarray,
     return np.concatenate(docs), np.concatenate(scores)
 
 
+def term_positions(
+    searcher: Any, impacts: Impacts, field: str, text: str, docnums: list[int]
+) -> dict[int, list[int]] | None:
+    """Return the positions of a term in each of ``docnums`` (global numbers) that holds it.
+
+    Returns None when a segment's impacts file does not keep the field's
+    positions: the caller reads them from Whoosh's postings instead.
+    """
+    try:
+        btext = searcher.schema[field].to_bytes(text)
+    except (KeyError, ValueError):
+        return {}
+    found: dict[int, list[int]] = {}
+    wanted = np.array(sorted(docnums), dtype=np.int64)
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        segment = reader.segment()
+        mine = wanted[(wanted >= offset) & (wanted < offset + reader.doc_count_all())] - offset
+        if segment is None or not len(mine):
+            continue
+        seg = impacts.segment(segment.segment_id())
+        if seg is None or seg.doc_count != reader.doc_count_all() or not seg.has_positions(field):
+            return None
+        postings = seg.postings(field, btext)
+        if postings is None:
+            continue
+        ids = postings[0]
+        which = np.searchsorted(ids, mine)
+        held = which < len(ids)
+        held[held] = ids[which[held]] == mine[held]
+        owner, pos = seg.positions(field, btext, which[held])
+        docs = (mine[held] + offset).tolist()
+        for doc in docs:
+            found[doc] = []
+        for i, p in zip(owner.tolist(), pos.tolist(), strict=True):
+            found[docs[i]].append(p)
+    return found
+
+
 def top_rows(docnums: np.ndarray, scores: np.ndarray, n: int | None) -> list[tuple[float, int]]:
     """Return the ``n`` best (score, docnum) rows in Whoosh's order: score down, docnum up."""
     if n is not None and n < len(scores):
@@ -127,8 +166,21 @@ class _Segment:
         self.weighting = top.weighting
         deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else frozenset()
         self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted))
+        # The compiler repeats subqueries (an exact phrase once per language):
+        # each is evaluated once. Results are never changed in place.
+        self._done: dict[Any, _Set | _Except] = {}
 
     def run(self, q: Any) -> _Set | _Except:
+        try:
+            return self._done[q]
+        except KeyError:
+            pass
+        except TypeError:  # pragma: no cover - an unhashable query
+            return self._run(q)
+        found = self._done[q] = self._run(q)
+        return found
+
+    def _run(self, q: Any) -> _Set | _Except:
         kind = type(q)
         if q is wq.NullQuery:
             return _EMPTY
@@ -161,11 +213,11 @@ class _Segment:
             btext = self.top.schema[field].to_bytes(text)
         except ValueError:
             return None
-        if (field, btext) not in self.reader:
-            return None
+        # The file lists every term of the segment's lexicon: absent from it
+        # is absent from the segment.
         found = self.seg.postings(field, btext)
-        if found is None:  # pragma: no cover - the file and the segment disagree
-            raise Unsupported("impacts file out of step with its segment")
+        if found is None:
+            return None
         ids = found[0].astype(np.int64)
         weights = found[1].astype(np.float64)
         if len(self.deleted):
@@ -179,12 +231,17 @@ class _Segment:
         if found is None:
             return _EMPTY
         ids, weights = found
+        return self._scored(field, q.text, ids, weights, q.boost if boost is None else boost)
+
+    def _scored(
+        self, field: str, text: Any, ids: np.ndarray, weights: np.ndarray, factor: float
+    ) -> _Set:
+        """Return documents ``ids`` of a term with the scores Whoosh gives their postings."""
         if self.top.schema[field].scorable:
-            btext = self.top.schema[field].to_bytes(q.text)
+            btext = self.top.schema[field].to_bytes(text)
             scores = self._bm25(field, btext, weights, ids)
         else:
             scores = weights  # Whoosh's WeightScorer: the posting's weight
-        factor = q.boost if boost is None else boost
         if factor != 1.0:
             scores = scores * factor
         return _Set(ids, scores)
@@ -245,24 +302,36 @@ class _Segment:
     def phrase(self, q: wq.Phrase) -> _Set:
         if q.slop != 1 or q.fieldname not in POSITION_FIELDS:
             raise Unsupported("sloppy phrase")
+        if not self.seg.has_positions(q.fieldname):
+            raise Unsupported(f"no positions for field {q.fieldname}")
         words = list(q.words)
         if len(words) == 1:
             return self.term(wq.Term(q.fieldname, words[0]), boost=q.boost)
-        terms = [wq.Term(q.fieldname, w) for w in words]
-        sets = []
-        for t in terms:
-            found = self.term(t, boost=1.0)
-            if not len(found.ids):
+        postings = []
+        for word in words:
+            found = self._postings(q.fieldname, word)
+            if found is None or not len(found[0]):
                 return _EMPTY
-            sets.append(found)
-        # SpanNear2's scores: a balanced tree of intersections of the words.
+            postings.append(found)
+        # Candidates hold every word; only those holding them in order are
+        # scored (a common word's postings are many, the phrase's few).
+        candidates = postings[0][0]
+        for ids, _weights in postings[1:]:
+            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        if not len(candidates):
+            return _EMPTY
+        matches = candidates[self._in_order(q.fieldname, words, candidates)]
+        if not len(matches):
+            return _EMPTY
+        sets = []
+        for word, (ids, weights) in zip(words, postings, strict=True):
+            at = np.searchsorted(ids, matches)
+            sets.append(self._scored(q.fieldname, word, matches, weights[at], 1.0))
+        # SpanNear2's scores: a balanced tree of additions of the words' scores
+        # (an intersection of equal sets adds them, in this order).
         both = _tree(sets, _intersect)
         assert isinstance(both, _Set)
-        if not len(both.ids):
-            return _EMPTY
-        keep = self._in_order(q.fieldname, words, both.ids)
-        found = _Set(both.ids[keep], both.scores[keep])
-        return _scaled(found, q.boost)
+        return _scaled(both, q.boost)
 
     def _in_order(self, field: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
         """Return a mask of the candidates where the words stand one after another.

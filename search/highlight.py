@@ -7,7 +7,7 @@ offsets into the original string), so ``cooperation`` highlights
 
 from __future__ import annotations
 
-from resolu.index.analysis import field_analyzer
+from resolu.index.analysis import Span, analysed_spans, field_analyzer
 from resolu.index.schema import EXACT
 from whoosh.fields import Schema
 
@@ -34,18 +34,23 @@ def highlight_spans(
     terms = {t for f, t in compiled.terms if f == fieldname}
     prefixes = tuple(p for f, p in compiled.prefixes if f == fieldname)
     if terms or prefixes:
-        for t in field_analyzer(schema, fieldname)(text, chars=True, mode="index"):
-            folded = getattr(t, "folded", "") or t.text
-            if t.text in terms or (
-                prefixes and (t.text.startswith(prefixes) or folded.startswith(prefixes))
-            ):
-                spans.append((t.startchar, t.endchar))
+
+        def wanted(span: Span) -> bool:
+            term, folded = span[2], span[3] or span[2]
+            return term in terms or bool(
+                prefixes and (term.startswith(prefixes) or folded.startswith(prefixes))
+            )
+
+        found = analysed_spans(field_analyzer(schema, fieldname), text, wanted)
+        spans.extend((start, end) for start, end, *_ in found)
     if compiled.phrases:
         # The phrase's words as the exact field saw them, symbols as parts.
         seq = [
-            (t.startchar, t.endchar, t.text)
-            for t in field_analyzer(schema, EXACT)(text, chars=True, mode="index")
-            if not getattr(t, "symbol", False)
+            (start, end, term)
+            for start, end, term, _folded, symbol in analysed_spans(
+                field_analyzer(schema, EXACT), text
+            )
+            if not symbol
         ]
         words = [w for _, _, w in seq]
         for phrase in compiled.phrases:

@@ -10,6 +10,7 @@ words stand close together rank above those where they are scattered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from resolu.corpus.languages import LANGUAGES
@@ -45,14 +46,24 @@ def weighting() -> scoring.WeightingModel:
     return scoring.BM25F(B=BM25_B, K1=BM25_K1, **titles)
 
 
-def rerank(rows: list[tuple[float, int]], compiled: Any, searcher: Any) -> list[tuple[float, int]]:
+#: ``positions(field, term, docnums)``: each listed document's positions of the
+#: term (documents without it may be left out), or None when it cannot tell.
+PositionReader = Callable[[str, str, list[int]], "dict[int, list[int]] | None"]
+
+
+def rerank(
+    rows: list[tuple[float, int]],
+    compiled: Any,
+    searcher: Any,
+    positions_of: PositionReader | None = None,
+) -> list[tuple[float, int]]:
     """Boost the best hits whose query words stand close together (proximity).
 
     ``rows`` are (BM25F score, document number) pairs, at most
     :data:`RERANK_DEPTH` of them; ``compiled`` is the
-    :class:`~resolu.search.compiler.Compiled` query. Word positions come from the
-    index's postings, not from analysing the text again, so this costs a few
-    posting reads per query word.
+    :class:`~resolu.search.compiler.Compiled` query. Word positions come from
+    ``positions_of`` (the fast path's impacts files) or else from the index's
+    postings, never from analysing the text again.
     """
     text_fields = {text_field(lang) for lang in LANGUAGES}
     by_field: dict[str, set[str]] = {}
@@ -64,7 +75,12 @@ def rerank(rows: list[tuple[float, int]], compiled: Any, searcher: Any) -> list[
         if len(terms) < 2:
             continue
         for term in terms:
-            _add_positions(searcher, field, term, positions)
+            found = positions_of(field, term, list(positions)) if positions_of else None
+            if found is None:
+                _add_positions(searcher, field, term, positions)
+                continue
+            for docnum, where in found.items():
+                positions[docnum].extend((pos, term) for pos in where)
     out = []
     for score, docnum in rows:
         hits = sorted(positions[docnum])

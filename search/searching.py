@@ -46,7 +46,7 @@ from .highlight import highlight_spans, snippet
 from .hits import Hit, Results
 from .language import detect_language
 from .listing import ResolutionSummary, list_resolutions
-from .ranking import RERANK_DEPTH, rerank, weighting
+from .ranking import RERANK_DEPTH, PositionReader, rerank, weighting
 from .sorting import sort_order, sort_rows
 from .suggest import SUGGEST_BELOW, suggest
 
@@ -100,9 +100,11 @@ def _check_str(name: str, value: object) -> None:
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
 
 
-#: Postings a query reads (summed document frequencies) from which it is scored
-#: from the impacts files by default: below, Whoosh's own loop (about a
-#: microsecond a posting) costs less than importing numpy in a fresh process.
+#: Postings a query reads (summed document frequencies) from which the first
+#: query of an Index is scored from the impacts files by default: below,
+#: Whoosh's own loop (about a microsecond a posting) costs less than importing
+#: numpy in a fresh process. Later queries of the same Index always take the
+#: fast path: the import is paid once and the index is kept open for them.
 FAST_FROM = 50_000
 
 #: Below this many paragraphs holding every word, the paragraphs holding some
@@ -117,8 +119,9 @@ def open_index(index_dir: Path | str, *, fast: bool | None = None) -> Index:
 
     Queries are scored from the segments' impacts files where they can be
     (same hits, order and totals as Whoosh's own matchers, much faster on a
-    large index): by default those reading :data:`FAST_FROM` postings or more,
-    or any once numpy is loaded; ``fast=True`` every query the fast path
+    large index): by default every query after the first, and a first query
+    reading :data:`FAST_FROM` postings or more or made once numpy is loaded
+    (a one-query process need not load it); ``fast=True`` every query the fast path
     handles, ``fast=False`` none (for comparison). Raises
     :class:`IndexNotFound` when there is none and :class:`IndexCorrupt` when it
     cannot be read.
@@ -169,6 +172,8 @@ class Index:
         self._impacts: Any = None  # fastpath.Impacts, made on first use (numpy loads then)
         self._column_cache: Columns | None = None
         self._sortkey_reader: tuple[Any, Any] | None = None
+        self._searched = False  # a query was answered: later ones take the fast path
+        self._langs: tuple[Any, list[str]] | None = None
 
     def __enter__(self) -> Index:
         return self
@@ -273,6 +278,7 @@ class Index:
                 sort=order,
                 facets=counted,
             )
+        self._searched = True
         return self._as_read(query, results, compiled)
 
     def _filled(
@@ -340,16 +346,18 @@ class Index:
 
     def _count_in(self, word: str, lang: str) -> int:
         """Return how many paragraphs in ``lang`` hold ``word`` as written (all: ``word=""``)."""
-        s = self._fresh()
+        s = self._searcher
         if not word:
             return int(s.doc_frequency(LANG, lang))
         q = wq.And([wq.Term(EXACT, word), wq.Term(LANG, lang)])
         return sum(1 for _ in s.docs_for_query(q))
 
     def _languages(self) -> list[str]:
-        """Return the languages the index holds paragraphs in."""
-        s = self._fresh()
-        return [lang for lang in LANGUAGES if s.doc_frequency(LANG, lang)]
+        """Return the languages the index holds paragraphs in (read once per searcher)."""
+        s = self._searcher
+        if self._langs is None or self._langs[0] is not s:
+            self._langs = (s, [lang for lang in LANGUAGES if s.doc_frequency(LANG, lang)])
+        return self._langs[1]
 
     def _in_language_order(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
@@ -368,7 +376,7 @@ class Index:
         """Return how many paragraphs each language has for the query without its lang: filter."""
         if compiled.unfiltered is None:
             return {}
-        s = self._fresh()
+        s = self._searcher
         counts = {
             lang: sum(
                 1 for _ in s.docs_for_query(wq.And([compiled.unfiltered, wq.Term(LANG, lang)]))
@@ -383,7 +391,7 @@ class Index:
             return ()
         if results.total > SUGGEST_BELOW and not results.partial:
             return ()
-        return suggest(self._fresh(), query, compiled.tree)
+        return suggest(self._searcher, query, compiled.tree)
 
     def _run(
         self, q: wq.Query, compiled: Compiled, *, needed: int | None, fast: bool = True
@@ -394,8 +402,8 @@ class Index:
         scored and sorted, and no stored field is read: the tie-break key is a
         column. Ties at the cut are settled beyond ``needed``.
         """
-        s = self._fresh()
-        top = self._scorer(s, q, compiled, fast=fast)
+        s = self._searcher
+        top, positions_of = self._scorer(s, q, compiled, fast=fast)
         fetch = None if needed is None else max(needed, RERANK_DEPTH) + 1
         while True:
             rows, total = top(fetch)
@@ -408,25 +416,35 @@ class Index:
                 break
             fetch *= 2
         if RERANK_DEPTH and len(rows) > 1:
-            rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s)
+            rows[:RERANK_DEPTH] = rerank(rows[:RERANK_DEPTH], compiled, s, positions_of)
         keys = self._sortkeys(s)
         keyed = [(score, docnum, keys[docnum]) for score, docnum in rows]
         keyed.sort(key=lambda r: (-round(r[0], 6), r[2]))
         return keyed, total
 
-    def _scorer(self, s: Any, q: wq.Query, compiled: Compiled, *, fast: bool = True) -> Any:
-        """Return ``top(n) -> (best n (score, docnum) rows, number of matches)`` for ``q``."""
+    def _scorer(
+        self, s: Any, q: wq.Query, compiled: Compiled, *, fast: bool = True
+    ) -> tuple[Any, PositionReader | None]:
+        """Return ``top(n) -> (best n (score, docnum) rows, number of matches)`` for ``q``.
+
+        With it, where the fast path scored the query, the reader of word
+        positions from the impacts files, for the re-ranking.
+        """
         if fast and self._worth_it(s, compiled):
-            from .fastpath import Impacts, Unsupported, score_all, top_rows
+            from .fastpath import Impacts, Unsupported, score_all, term_positions, top_rows
 
             if self._impacts is None:
                 self._impacts = Impacts(self._gen)
+            impacts = self._impacts
             try:
-                docnums, scores = score_all(s, q, self._impacts)
+                docnums, scores = score_all(s, q, impacts)
             except Unsupported:
                 pass
             else:
-                return lambda n: (top_rows(docnums, scores, n), len(docnums))
+                return (
+                    lambda n: (top_rows(docnums, scores, n), len(docnums)),
+                    lambda field, term, docs: term_positions(s, impacts, field, term, docs),
+                )
 
         def whoosh_top(n: int | None) -> tuple[list[tuple[float, int]], int]:
             # optimize=False scores every match instead of skipping blocks that
@@ -436,12 +454,12 @@ class Index:
             rows = [(score or 0.0, docnum) for docnum, score in results.items()]
             return rows, len(results)
 
-        return whoosh_top
+        return whoosh_top, None
 
     def _worth_it(self, s: Any, compiled: Compiled) -> bool:
         if self._fast is not None:
             return self._fast
-        if "numpy" in sys.modules:
+        if self._impacts is not None or self._searched or "numpy" in sys.modules:
             return True
         postings = sum(s.doc_frequency(field, term) for field, term in compiled.terms)
         return bool(postings >= FAST_FROM)
@@ -491,7 +509,7 @@ class Index:
         offset: int,
         partial: bool,
     ) -> Results:
-        s = self._fresh()
+        s = self._searcher
         groups: dict[str, list[tuple[float, int, str]]] = {}
         for row in scored:
             groups.setdefault(row[2].partition(KEY_SEP)[0], []).append(row)

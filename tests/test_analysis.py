@@ -14,6 +14,7 @@ from resolu.index.analysis import (
     french_analyzer,
 )
 from resolu.index.stopwords import STOP_WORDS
+from support import SEED, shared
 
 
 def terms(text: str, analyzer=None, mode: str = "query") -> list[str]:
@@ -196,3 +197,32 @@ def test_the_stemmer_survives_pickling_with_its_algorithm() -> None:
     for f in (StemFilter("french"), StemFilter("french", "light")):
         again = pickle.loads(pickle.dumps(f))
         assert again == f and again._stem("expressions") == f._stem("expressions")
+
+
+def _whole(analyzer, text: str) -> list[tuple[int, int, str, str, bool]]:
+    return [
+        (t.startchar, t.endchar, t.text, getattr(t, "folded", ""), getattr(t, "symbol", False))
+        for t in analyzer(text, chars=True, mode="index")
+    ]
+
+
+def test_analysed_spans_are_the_analyzers_own_on_real_texts() -> None:
+    """Word by word (remembered) or whole, highlighting sees the terms indexing saw."""
+    from resolu.index.analysis import analysed_spans
+
+    folder = shared("en_only", "cr-unsc_res_en_gold")
+    lines = [
+        line
+        for path in sorted(folder.glob("*.txt"))[:150]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    lines += SEED.read_text(encoding="utf-8").splitlines()
+    lines += ["l’homme d'État jusqu’à l'ONU", "The Council's members' role", "A/RES/55/109 and/or"]
+    assert any("/" not in line for line in lines) and any("/" in line for line in lines)
+    for analyzer in (french_analyzer(), english_analyzer(), exact_analyzer(), SymbolAnalyzer()):
+        for _ in range(2):  # the second pass reads the remembered words
+            for line in lines:
+                assert analysed_spans(analyzer, line) == _whole(analyzer, line), line
+        kept = analysed_spans(analyzer, lines[0], lambda span: span[2].startswith("s"))
+        assert kept == [s for s in _whole(analyzer, lines[0]) if s[2].startswith("s")]
