@@ -100,11 +100,31 @@ def build_english(data: Path, work: Path, scale: int) -> Corpus:
     return corpus
 
 
-def build_french(data: Path, work: Path, shipped: Path) -> Corpus:
-    """Gather the French texts: shipped resolution(s), the UDHR, the UNv1 dev set."""
+def _copy_devset(dev_fr: Path, dev_ids: Path, folder: Path, copy: int) -> None:
+    """Write copy ``copy`` of the dev set, each document id given a last segment ``c<copy>``.
+
+    ``2015/a/69/767`` becomes ``2015/a/69/767/c2`` (symbol ``A/69/767/C2``): every
+    copy holds distinct documents, symbols and paragraph references.
+    """
+    stem = f"{dev_fr.stem}-c{copy}"
+    shutil.copyfile(dev_fr, folder / f"{stem}.fr")
+    lines = []
+    for line in dev_ids.read_text(encoding="utf-8").splitlines():
+        doc_id, sep, rest = line.partition(" ")
+        lines.append(f"{doc_id.rstrip('/')}/c{copy}{sep}{rest}")
+    (folder / f"{stem}.ids").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_french(data: Path, work: Path, shipped: Path, scale: int = 1) -> Corpus:
+    """Gather the French texts: shipped resolution(s), the UDHR, the UNv1 dev set.
+
+    With ``scale`` N above 1, the dev set N times: copy k (1..N-1) renumbers every
+    document id (:func:`_copy_devset`), so each copy holds distinct documents.
+    """
     from _reader import reader_handles
 
-    folder = work / "fr" / "corpus"
+    name = "fr" if scale == 1 else f"fr-x{scale}"
+    folder = work / name / "corpus"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -128,11 +148,14 @@ def build_french(data: Path, work: Path, shipped: Path) -> Corpus:
     if dev_fr.exists() and dev_ids.exists():
         shutil.copyfile(dev_fr, folder / dev_fr.name)
         shutil.copyfile(dev_ids, folder / dev_ids.name)
-        parts.append("4,000 French lines of UNv1.0 devset")
+        for copy in range(1, scale):
+            _copy_devset(dev_fr, dev_ids, folder, copy)
+        copies = f" x{scale} (copies 1..{scale - 1}: ids renumbered id -> id/c<k>)"
+        parts.append("4,000 French lines of UNv1.0 devset" + (copies if scale > 1 else ""))
     else:
         notes.append("UNv1.0 devset not found")
     return Corpus(
-        name="fr",
+        name=name,
         language="fr",
         folder=folder,
         jsonl=folder.parent / "paragraphs.jsonl",

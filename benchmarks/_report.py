@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from typing import Any
 
@@ -140,34 +139,84 @@ def render_table(results: dict[str, Any]) -> str:
 
 
 def target_lines(results: dict[str, Any]) -> list[str]:
-    """Check this round's targets (issue 4) as medians of per-query-type ratios."""
-    lines = ["", "targets (issue 4):"]
+    """Check issue 16's bars, per corpus and variant, then the growth from the smallest scale."""
+    lines = ["", "targets (issue 16; ratios in this run):"]
     variants = ["resolu", "baseline"] if results.get("baseline") else ["resolu"]
     for run in results["runs"]:
         for variant in variants:
             label = run["corpus"]["name"] + (
                 f" (resolu@{results['baseline']})" if variant == "baseline" else ""
             )
-            lines.append(f"  {label}: " + _targets(run["engines"], variant))
+            lines.append(f"  {label}: " + _targets(run, variant))
+    lines += _growth(results, variants)
     return lines
 
 
-def _targets(engines: dict[str, Engine], variant: str) -> str:
-    resolu, sqlite, xapian = (engines[e] for e in (variant, "sqlite", "xapian"))
-    ok = {n: "by_type" in e for n, e in engines.items()}
+def _scale(name: str) -> int:
+    """Return a corpus's scale from its name (``en-x10`` -> 10, ``fr`` -> 1)."""
+    _, _, tail = name.rpartition("-x")
+    return int(tail) if tail.isdigit() else 1
+
+
+def _figure(engine: Engine, getter: Callable[[Engine], Any]) -> Any:
+    try:
+        return None if "skipped" in engine or "error" in engine else getter(engine)
+    except (KeyError, TypeError):
+        return None
+
+
+def _targets(run: dict[str, Any], variant: str) -> str:
+    engines = run["engines"]
+    mine, sqlite, xapian = (engines.get(e, {}) for e in (variant, "sqlite", "xapian"))
+    scale = _scale(run["corpus"]["name"])
     parts = []
-    if ok[variant] and ok["sqlite"]:
-        ratios = [
-            resolu["by_type"][t]["p50"] / sqlite["by_type"][t]["p50"]
-            for t in resolu["by_type"]
-            if sqlite["by_type"][t]["p50"] > 0
-        ]
-        median = statistics.median(ratios)
-        parts.append(f"query p50 median ratio vs SQLite {median:.2f}x (<=3: {median <= 3})")
-        a, b = resolu.get("cli", {}).get("median_ms"), sqlite.get("cli", {}).get("median_ms")
-        if a and b:
-            parts.append(f"CLI vs SQLite script {a / b:.2f}x (<=3: {a / b <= 3})")
-    if ok[variant] and ok["xapian"]:
-        r = resolu["paragraphs_per_second"] / xapian["paragraphs_per_second"]
-        parts.append(f"index para/s vs Xapian {r:.2f}x (>=0.5: {r >= 0.5})")
+    p50 = _figure(mine, lambda e: e["overall"]["p50"])
+    p95 = _figure(mine, lambda e: e["overall"]["p95"])
+    s50 = _figure(sqlite, lambda e: e["overall"]["p50"])
+    s95 = _figure(sqlite, lambda e: e["overall"]["p95"])
+    if p50 and s50:
+        bar = {1: 3.0, 10: 1.5}.get(scale)
+        verdict = f" (<={bar}: {p50 / s50 <= bar})" if bar else ""
+        parts.append(f"query p50 {p50 / s50:.2f}x SQLite{verdict}")
+    if p95 and s95 and scale >= 50:
+        ok = p95 <= 100 and p95 < s95
+        parts.append(f"p95 {p95:.1f} ms (<=100 and < SQLite's {s95:.1f}: {ok})")
+    cli, scli = (_figure(e, lambda e: e["cli"]["median_ms"]) for e in (mine, sqlite))
+    if cli and scli:
+        parts.append(f"CLI {cli / scli:.2f}x the SQLite script (<=2: {cli / scli <= 2})")
+    pps, xpps = (_figure(e, lambda e: e["paragraphs_per_second"]) for e in (mine, xapian))
+    if pps and xpps:
+        parts.append(f"index para/s {pps / xpps:.2f}x Xapian (>=0.5: {pps / xpps >= 0.5})")
+    size, xsize = (_figure(e, lambda e: e["index_bytes"]) for e in (mine, xapian))
+    if size and xsize:
+        parts.append(f"size {size / xsize:.2f}x Xapian (<=2: {size / xsize <= 2})")
+    rss = _figure(mine, lambda e: e["peak_rss_build_mb"])
+    if rss and scale >= 50:
+        parts.append(f"peak RSS of build {rss:.0f} MB (<1024: {rss < 1024})")
     return "; ".join(parts) if parts else "not measurable"
+
+
+def _growth(results: dict[str, Any], variants: list[str]) -> list[str]:
+    """Return query p50 and p95 per scale, per language and variant, with p50 against x1."""
+    out = ["", "growth (query p50 / p95 ms, warm API; p50 against the x1 corpus of its language):"]
+    by_lang: dict[str, list[dict[str, Any]]] = {}
+    for run in results["runs"]:
+        by_lang.setdefault(run["corpus"]["language"], []).append(run)
+    for lang, runs in by_lang.items():
+        runs = sorted(runs, key=lambda r: _scale(r["corpus"]["name"]))
+        for variant in [*variants, "sqlite", "xapian"]:
+            first = None
+            cells = []
+            for run in runs:
+                engine = run["engines"].get(variant, {})
+                p50 = _figure(engine, lambda e: e["overall"]["p50"])
+                p95 = _figure(engine, lambda e: e["overall"]["p95"])
+                if p50 is None:
+                    continue
+                first = p50 if first is None and _scale(run["corpus"]["name"]) == 1 else first
+                growth = f", x{p50 / first:.1f}" if first else ""
+                cells.append(f"x{_scale(run['corpus']['name'])} {p50:.2f}/{p95:.2f}{growth}")
+            if cells:
+                name = f"resolu@{results['baseline']}" if variant == "baseline" else variant
+                out.append(f"  {lang} {name}: " + "; ".join(cells))
+    return out

@@ -9,6 +9,7 @@ as JSON with ``--out``). See ``benchmarks/README.md``.
 
     python benchmarks/run.py                 # fr, en x1, en x10; all engines
     python benchmarks/run.py --scales 1,10,50 --out bench.json
+    python benchmarks/run.py --scales 1,10 --french-scales same --baseline REF --out bench.json
     python benchmarks/run.py --quick --scales 1
 """
 
@@ -52,7 +53,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="folder holding en_only/, udhr/, un_v1_devset/ (default: ../shared/data)",
     )
     parser.add_argument("--scales", default="1,10", help="copies of the English set, e.g. 1,10,50")
-    parser.add_argument("--no-french", action="store_true", help="skip the French corpus")
+    parser.add_argument("--no-french", action="store_true", help="skip the French corpora")
+    parser.add_argument(
+        "--french-scales",
+        help="copies of the French dev set, e.g. 1,10 (default: 1; 'same' for --scales)",
+    )
+    parser.add_argument("--no-english", action="store_true", help="skip the English corpora")
     parser.add_argument("--engines", default=",".join(ENGINES), help="subset, comma-separated")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     parser.add_argument("--repeat", type=int, help="timed rounds of the query mix (default 30)")
@@ -70,6 +76,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    french = args.french_scales or "1"
+    args.french_scales = (
+        list(args.scales) if french == "same" else [int(s) for s in french.split(",") if s.strip()]
+    )
     args.engines = [e for e in args.engines.split(",") if e]
     unknown = set(args.engines) - set(ENGINES)
     if unknown:
@@ -382,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(args, reasons),
         "settings": {
             "scales": args.scales,
+            "french_scales": args.french_scales,
             "repeat": args.repeat,
             "warmup": args.warmup,
             "cli_rounds": args.cli_rounds,
@@ -398,9 +409,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         corpora = []
-        if not args.no_french:
-            corpora.append(lambda: build_french(args.data, work, REPO / "corpus"))
-        for scale in args.scales:
+        for scale in [] if args.no_french else args.french_scales:
+            corpora.append(
+                lambda scale=scale: build_french(args.data, work, REPO / "corpus", scale)
+            )
+        for scale in [] if args.no_english else args.scales:
             corpora.append(lambda scale=scale: build_english(args.data, work, scale))
         for make in corpora:
             corpus = make()
