@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolu.index.schema import KEY_SEP, SORTKEY
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Columns", "natural_key"]
 
@@ -38,6 +41,7 @@ class Columns:
         self.searcher = searcher
         self._lists: dict[str, list[Any]] = {}
         self._symbols: tuple[list[int], list[str]] | None = None
+        self._arrays: dict[str, Any] = {}
 
     def values(self, field: str) -> list[Any]:
         """Return the value of ``field`` for every document number ("" or 0 where none)."""
@@ -73,3 +77,66 @@ class Columns:
                 per_doc.append(ids.setdefault(symbol, len(ids)))
             self._symbols = (per_doc, list(ids))
         return self._symbols
+
+    # Arrays for vectorised facets and sorts. numpy is imported here, not at the
+    # top: a plain search in a fresh process (``resolu search``) does not need it.
+
+    def codes(self, field: str) -> tuple[np.ndarray, list[Any]]:
+        """Return each document's value of ``field`` as a code, and the value of each code."""
+        key = f"codes:{field}"
+        if key not in self._arrays:
+            import numpy as np
+
+            ids: dict[Any, int] = {}
+            per_doc = [ids.setdefault(v, len(ids)) for v in self.values(field)]
+            self._arrays[key] = (np.array(per_doc, dtype=np.int64), list(ids))
+        found: tuple[np.ndarray, list[Any]] = self._arrays[key]
+        return found
+
+    def numbers(self, field: str) -> np.ndarray:
+        """Return ``field``'s numeric value for every document (0 where none), as an array."""
+        key = f"numbers:{field}"
+        if key not in self._arrays:
+            import numpy as np
+
+            self._arrays[key] = np.array([v or 0 for v in self.values(field)], dtype=np.int64)
+        found: np.ndarray = self._arrays[key]
+        return found
+
+    def resolution_ids(self) -> np.ndarray:
+        """Return each document's resolution number (:meth:`resolutions`) as an array."""
+        if "resolutions" not in self._arrays:
+            import numpy as np
+
+            self._arrays["resolutions"] = np.array(self.resolutions()[0], dtype=np.int64)
+        found: np.ndarray = self._arrays["resolutions"]
+        return found
+
+    def key_ranks(self) -> np.ndarray:
+        """Return each document's rank in the order of its sort key (equal keys, equal ranks)."""
+        if "key_ranks" not in self._arrays:
+            self._arrays["key_ranks"] = _ranks(self.values(SORTKEY), lambda k: k)
+        found: np.ndarray = self._arrays["key_ranks"]
+        return found
+
+    def symbol_ranks(self) -> np.ndarray:
+        """Return each document's rank by symbol as people read it, then place in its text."""
+        if "symbol_ranks" not in self._arrays:
+
+            def by_symbol(key: str) -> tuple[str, str]:
+                symbol, _, place = (key or "").partition(KEY_SEP)
+                return natural_key(symbol), place
+
+            self._arrays["symbol_ranks"] = _ranks(self.values(SORTKEY), by_symbol)
+        found: np.ndarray = self._arrays["symbol_ranks"]
+        return found
+
+
+def _ranks(values: list[Any], key: Any) -> np.ndarray:
+    """Return the rank of each value's ``key`` among the distinct keys, as an array."""
+    import numpy as np
+
+    keys = {v: key(v) for v in set(values)}
+    ordered = sorted(set(keys.values()))
+    rank = {k: i for i, k in enumerate(ordered)}
+    return np.array([rank[keys[v]] for v in values], dtype=np.int64)

@@ -9,13 +9,15 @@ field that filters on it, and each value is one that field accepts, so that
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolu.index.schema import BODY, KIND, LANG, SESSION, YEAR
 
 from .columns import Columns
 from .hits import FacetValue
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["FACETS", "FacetValue", "count_facets"]
 
@@ -33,29 +35,39 @@ FACETS: dict[str, str] = {
 _BY_VALUE = frozenset({"year", "session"})
 
 
-def count_facets(columns: Columns, docnums: Iterable[int]) -> dict[str, tuple[FacetValue, ...]]:
+def count_facets(columns: Columns, docnums: np.ndarray) -> dict[str, tuple[FacetValue, ...]]:
     """Return the facets of the documents ``docnums``: name -> values, most frequent first.
 
     Year and session are listed newest first. Documents without a value (a
-    resolution of unknown year) are not counted in that facet.
+    resolution of unknown year) are not counted in that facet. Counted in one
+    vectorised pass a facet (``bincount`` over the column's codes).
     """
-    docs = list(docnums)
-    res_of, _ = columns.resolutions()
-    res = [res_of[d] for d in docs]
+    import numpy as np
+
+    docs = np.asarray(docnums, dtype=np.int64)
+    res = columns.resolution_ids()[docs]
+    stride = int(res.max()) + 1 if len(res) else 1
     out: dict[str, tuple[FacetValue, ...]] = {}
     for name, field in FACETS.items():
         if not columns.has(field):
             continue
-        values = columns.values(field)
-        got = [values[d] for d in docs]
-        paragraphs = Counter(got)
-        resolutions = Counter(v for v, _ in set(zip(got, res, strict=True)))
+        codes, labels = columns.codes(field)
+        got = codes[docs]
+        paragraphs = np.bincount(got, minlength=len(labels))
+        # Distinct (value, resolution) pairs, counted by value.
+        pairs = np.unique(got * stride + res)
+        resolutions = np.bincount(pairs // stride, minlength=len(labels))
+        # Values in order of first appearance, as counting them one by one lists them.
+        seen, first = np.unique(got, return_index=True)
+        in_order = seen[np.argsort(first, kind="stable")].tolist()
+        counts = Counter({labels[c]: int(paragraphs[c]) for c in in_order})
+        held = {labels[c]: int(resolutions[c]) for c in in_order}
         # Unknown values are "" (text) or 0 (numbers): not counted.
-        paragraphs.pop("", None)
-        paragraphs.pop(0, None)
-        key = _newest_first if name in _BY_VALUE else _by_count(paragraphs)
-        order = sorted(paragraphs, key=key)
-        out[name] = tuple(FacetValue(str(v), paragraphs[v], resolutions[v]) for v in order)
+        counts.pop("", None)
+        counts.pop(0, None)
+        key = _newest_first if name in _BY_VALUE else _by_count(counts)
+        order = sorted(counts, key=key)
+        out[name] = tuple(FacetValue(str(v), counts[v], held[v]) for v in order)
     return out
 
 

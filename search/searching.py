@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from resolu.corpus.dates import parse_iso
 from resolu.corpus.languages import LANGUAGES, preferred
@@ -27,7 +27,7 @@ from resolu.corpus.symbols import normalize_symbol
 from resolu.index.analysis import field_analyzer
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
-from resolu.index.schema import DOCTYPE, EXACT, KEY_SEP, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
+from resolu.index.schema import DOCTYPE, EXACT, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
 from resolu.index.store import (
     open_store,
     paragraph_from_stored,
@@ -47,8 +47,11 @@ from .hits import Hit, Results
 from .language import detect_language
 from .listing import ResolutionSummary, list_resolutions
 from .ranking import RERANK_DEPTH, PositionReader, rerank, weighting
-from .sorting import sort_order, sort_rows
+from .sorting import sort_order, sort_permutation
 from .suggest import SUGGEST_BELOW, suggest
+
+if TYPE_CHECKING:
+    from .ranked import Ranked
 
 __all__ = ["Index", "open_index"]
 
@@ -242,8 +245,19 @@ class Index:
         compiled = compile_query(query, s.schema, reader=s.reader(), df=s.doc_frequency)
         if compiled.tree is not None and len(self._languages()) > 1:
             compiled.language = detect_language(s.schema, compiled.tree, self._count_in)
-        every = group_by_resolution or facets or order != "relevance"
-        needed = None if every else offset + limit
+        if group_by_resolution or facets or order != "relevance":
+            results = self._every_match(
+                query, compiled, limit, offset, order, facets=facets, grouped=group_by_resolution
+            )
+        else:
+            results = self._first_page(query, compiled, limit, offset)
+        self._searched = True
+        return self._as_read(query, results, compiled)
+
+    def _first_page(self, query: str, compiled: Compiled, limit: int, offset: int) -> Results:
+        """Return the page of hits in relevance order, scoring and sorting only what it needs."""
+        s = self._searcher
+        needed = offset + limit
         scored, total = self._in_language_order(compiled.query, compiled, needed=needed)
         partial = False
         if not scored and compiled.partial is not None:
@@ -254,22 +268,56 @@ class Index:
                 compiled.partial, compiled, needed=needed, fast=False
             )
             partial = bool(scored)
-        columns = self._columns(s)
-        scored = sort_rows(scored, order, columns)
-        counted = count_facets(columns, (r[1] for r in scored)) if facets else None
         complete: int | None = None
-        if not partial and order == "relevance" and not group_by_resolution:
+        if not partial:
             scored, total, complete = self._filled(compiled, scored, total, needed)
-        if group_by_resolution:
-            grouped = self._grouped(query, compiled, scored, limit, offset, partial)
-            results = replace(grouped, sort=order, facets=counted)
-        else:
-            page = scored[offset : offset + limit]
+        page = scored[offset : offset + limit]
+        hits = tuple(
+            self._hit(rank, score, s.stored_fields(docnum), compiled)
+            for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
+        )
+        return Results(query=query, hits=hits, total=total, partial=partial, complete=complete)
+
+    def _every_match(
+        self,
+        query: str,
+        compiled: Compiled,
+        limit: int,
+        offset: int,
+        order: str,
+        *,
+        facets: bool,
+        grouped: bool,
+    ) -> Results:
+        """Return the page of hits of a search that orders, counts or groups every match.
+
+        The matches are arrays (:mod:`~resolu.search.ranked`): sorted by
+        ``order``, counted by facet and grouped by resolution in vectorised passes.
+        """
+        from .ranked import group_page
+
+        s = self._searcher
+        ranked, total = self._all_in_language_order(compiled.query, compiled)
+        partial = False
+        if not len(ranked) and compiled.partial is not None:
+            # Whoosh's own matchers, as for a first page (see _first_page).
+            ranked, total = self._all_in_language_order(compiled.partial, compiled, fast=False)
+            partial = bool(len(ranked))
+        columns = self._columns(s)
+        ranked = ranked.take(sort_permutation(ranked.docnums, order, columns))
+        counted = count_facets(columns, ranked.docnums) if facets else None
+        if not grouped:
+            rows = ranked.rows(offset, offset + limit)
+            complete: int | None = None
+            if not partial and order == "relevance" and total < FILL_BELOW:
+                every = [(score, docnum, "") for score, docnum in ranked.rows(0, len(ranked))]
+                filled, total, complete = self._filled(compiled, every, total, None)
+                rows = [(score, docnum) for score, docnum, _ in filled[offset : offset + limit]]
             hits = tuple(
                 self._hit(rank, score, s.stored_fields(docnum), compiled)
-                for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
+                for rank, (score, docnum) in enumerate(rows, start=offset + 1)
             )
-            results = Results(
+            return Results(
                 query=query,
                 hits=hits,
                 total=total,
@@ -278,8 +326,27 @@ class Index:
                 sort=order,
                 facets=counted,
             )
-        self._searched = True
-        return self._as_read(query, results, compiled)
+        total, page = group_page(ranked, columns.resolution_ids(), offset, limit)
+        docnums = ranked.docnums.tolist()
+        hits = tuple(
+            self._hit(
+                rank,
+                float(ranked.scores[at[0]]),
+                s.stored_fields(docnums[at[0]]),
+                compiled,
+                also=tuple(s.stored_fields(docnums[r])["reference"] for r in at[1:].tolist()),
+            )
+            for rank, at in enumerate(page, start=offset + 1)
+        )
+        return Results(
+            query=query,
+            hits=hits,
+            total=total,
+            partial=partial,
+            grouped=True,
+            sort=order,
+            facets=counted,
+        )
 
     def _filled(
         self,
@@ -372,6 +439,34 @@ class Index:
         rest, n_rest = self._run(wq.AndNot(q, mine), compiled, needed=rest_needed, fast=fast)
         return first + rest, n_first + n_rest
 
+    def _all_in_language_order(
+        self, q: wq.Query, compiled: Compiled, *, fast: bool = True
+    ) -> tuple[Ranked, int]:
+        """Return every match in relevance order, the query's language first (mixed index)."""
+        lang = compiled.language
+        if lang not in LANGUAGES or len(self._languages()) < 2:
+            return self._run_all(q, compiled, fast=fast)
+        mine = wq.Term(LANG, lang)
+        first, n_first = self._run_all(wq.And([q, mine]), compiled, fast=fast)
+        rest, n_rest = self._run_all(wq.AndNot(q, mine), compiled, fast=fast)
+        return first.then(rest), n_first + n_rest
+
+    def _run_all(self, q: wq.Query, compiled: Compiled, *, fast: bool = True) -> tuple[Ranked, int]:
+        """Return every match of ``q`` in the order :meth:`_run` gives a page, and their number."""
+        from .ranked import by_relevance
+
+        s = self._searcher
+        top, positions_of = self._scorer(s, q, compiled, fast=fast)
+        arrays = getattr(top, "arrays", None)
+        if arrays is not None:
+            scores, docnums, total = arrays()
+        else:
+            rows, total = top(None)
+            scores = [score for score, _ in rows]
+            docnums = [docnum for _, docnum in rows]
+        key_ranks = self._columns(s).key_ranks()
+        return by_relevance(scores, docnums, key_ranks, compiled, s, positions_of), total
+
     def _elsewhere(self, compiled: Compiled) -> dict[str, int]:
         """Return how many paragraphs each language has for the query without its lang: filter."""
         if compiled.unfiltered is None:
@@ -431,6 +526,8 @@ class Index:
         positions from the impacts files, for the re-ranking.
         """
         if fast and self._worth_it(s, compiled):
+            import numpy as np
+
             from .fastpath import Impacts, Unsupported, score_all, term_positions, top_rows
 
             if self._impacts is None:
@@ -441,8 +538,17 @@ class Index:
             except Unsupported:
                 pass
             else:
+
+                def fast_top(n: int | None) -> tuple[list[tuple[float, int]], int]:
+                    return top_rows(docnums, scores, n), len(docnums)
+
+                def arrays() -> tuple[Any, Any, int]:
+                    order = np.lexsort((docnums, -scores))  # Whoosh's: score down, docnum up
+                    return scores[order], docnums[order], len(docnums)
+
+                fast_top.arrays = arrays  # type: ignore[attr-defined]
                 return (
-                    lambda n: (top_rows(docnums, scores, n), len(docnums)),
+                    fast_top,
                     lambda field, term, docs: term_positions(s, impacts, field, term, docs),
                 )
 
@@ -499,33 +605,6 @@ class Index:
             body=p.get("body", ""),
             adopted=parse_iso(p.get("adopted", "")),
         )
-
-    def _grouped(
-        self,
-        query: str,
-        compiled: Compiled,
-        scored: list[tuple[float, int, str]],
-        limit: int,
-        offset: int,
-        partial: bool,
-    ) -> Results:
-        s = self._searcher
-        groups: dict[str, list[tuple[float, int, str]]] = {}
-        for row in scored:
-            groups.setdefault(row[2].partition(KEY_SEP)[0], []).append(row)
-        best = list(groups.values())
-        page = best[offset : offset + limit]
-        hits = tuple(
-            self._hit(
-                rank,
-                rows[0][0],
-                s.stored_fields(rows[0][1]),
-                compiled,
-                also=tuple(s.stored_fields(r[1])["reference"] for r in rows[1:]),
-            )
-            for rank, rows in enumerate(page, start=offset + 1)
-        )
-        return Results(query=query, hits=hits, total=len(best), partial=partial, grouped=True)
 
     # ------------------------------------------------------------ lookups
 

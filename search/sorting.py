@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .columns import Columns
 
-__all__ = ["SORTS", "sort_order", "sort_rows"]
+__all__ = ["SORTS", "sort_order", "sort_permutation"]
 
 #: Sort order -> its label (shown by the web page and ``--help``), French first.
 SORTS: dict[str, str] = {
@@ -32,8 +34,6 @@ _ALIASES = {
     "cote": "symbol",
 }
 
-Row = tuple[float, int, str]
-
 
 def sort_order(name: str) -> str:
     """Return the sort order ``name`` stands for; raise ValueError for an unknown one.
@@ -49,30 +49,25 @@ def sort_order(name: str) -> str:
     return key
 
 
-def sort_rows(rows: list[Row], order: str, columns: Columns) -> list[Row]:
-    """Return (score, docnum, sort key) rows in ``order`` (already checked by :func:`sort_order`).
+def sort_permutation(docnums: np.ndarray, order: str, columns: Columns) -> np.ndarray | None:
+    """Return the permutation that puts ``docnums`` (in relevance order) in ``order``.
 
-    Dates unknown to the index sort last, newest first or oldest first.
+    None for relevance. Dates unknown to the index sort last, newest first or
+    oldest first; ties keep the symbol order, then the place in the text, then
+    relevance. One stable ``lexsort`` over the columns' arrays.
     """
     if order == "relevance":
-        return rows
-    # Imported here: the CLI reads SORTS for its options without loading Whoosh.
-    from resolu.index.schema import DATE, KEY_SEP
+        return None
+    # Imported here: the CLI reads SORTS for its options without loading Whoosh or numpy.
+    import numpy as np
+    from resolu.index.schema import DATE
 
-    from .columns import natural_key
-
-    def by_symbol(row: Row) -> tuple[str, str]:
-        symbol, _, place = row[2].partition(KEY_SEP)
-        return natural_key(symbol), place
-
-    if order == "symbol":
-        return sorted(rows, key=by_symbol)
-    dates = columns.values(DATE) if columns.has(DATE) else None
-    if dates is None:
-        return sorted(rows, key=by_symbol)
+    symbol = columns.symbol_ranks()[docnums]
+    if order == "symbol" or not columns.has(DATE):
+        found: np.ndarray = np.argsort(symbol, kind="stable")
+        return found
+    dates = columns.numbers(DATE)[docnums]
     sign = -1 if order == "newest" else 1
     # An unknown date (0) goes after every known one in both directions.
-    return sorted(
-        rows,
-        key=lambda r: (dates[r[1]] == 0, sign * dates[r[1]], *by_symbol(r)),
-    )
+    found = np.lexsort((symbol, sign * dates, dates == 0))
+    return found
