@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/research_cost.py                 # ×1 and ×10
     .venv/bin/python benchmarks/research_cost.py --scales 1 --repeat 5 --out cost.json
+    .venv/bin/python benchmarks/research_cost.py --scales 10 --index DIR   # an index kept by run.py
 
 Builds the English Security Council corpus (../shared/data/en_only, 902 texts)
 at each scale (×10: ten renumbered copies, as benchmarks/run.py does), indexes
@@ -88,7 +89,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10, help="timed rounds of the mix")
     parser.add_argument("--warmup", type=int, default=2, help="untimed rounds first")
     parser.add_argument("--out", type=Path, default=None, help="write the JSON here")
+    parser.add_argument(
+        "--index", type=Path, help="time this index of the one scale given (e.g. kept by run.py)"
+    )
     args = parser.parse_args()
+    if args.index:
+        scale = int(args.scales)  # one scale only: the corpus the index holds
+        result = measure(args.index, repeat=args.repeat, warmup=args.warmup)
+        from resolu.search import open_index
+
+        with open_index(args.index) as ix:
+            result["resolutions"] = len(ix.resolutions())
+        print(_line(scale, result), flush=True)
+        if args.out:
+            report = {"cores": os.cpu_count(), "scales": {f"x{scale}": result}}
+            args.out.write_text(json.dumps(report, indent=2) + "\n")
+        return
     if not (DATA / "en_only").is_dir():
         sys.exit(f"research_cost: {DATA / 'en_only'} is absent (../shared/data beside the repo)")
     from resolu.index import build_index
