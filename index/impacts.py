@@ -22,7 +22,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
+import shutil
+import tempfile
 from array import array
+from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +35,9 @@ import numpy as np
 from resolu.corpus.languages import LANGUAGES
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 from .schema import BODY, CITES, EXACT, KIND, LANG, SESSION, SYMBOL, text_field, title_field
@@ -89,19 +96,60 @@ def write_impacts(index_dir: Path | str) -> int:
     return written
 
 
+class _Spill:
+    """An array written to an unnamed temporary file as it grows, so the writer's memory stays
+    small however large the segment (a common word of the archive has ~10^5 postings a field)."""
+
+    _FLUSH = 1 << 20
+
+    def __init__(self, typecode: str, dtype: str, folder: Path) -> None:
+        self.buffer = array(typecode)
+        self.dtype = np.dtype(dtype)
+        # Unlinked at once (no trace after a crash); closed by copy_to.
+        self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+        self.written = 0
+
+    def __len__(self) -> int:
+        return self.written + len(self.buffer)
+
+    def append(self, value: Any) -> None:
+        self.buffer.append(value)
+        if len(self.buffer) >= self._FLUSH:
+            self.flush()
+
+    def extend(self, values: Any) -> None:
+        self.buffer.extend(values)
+        if len(self.buffer) >= self._FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.buffer.tofile(self.file)
+        self.written += len(self.buffer)
+        del self.buffer[:]
+
+    def copy_to(self, out: Any) -> None:
+        self.flush()
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, 1 << 20)
+        self.file.close()
+
+
 def _write_segment(leaf: Any, target: Path) -> None:
     schema = leaf.schema
     doccount = leaf.doc_count_all()
-    docs = array("I")
-    weights = array("f")
-    positions = array("I")
-    arrays: dict[str, np.ndarray] = {}
+    folder = target.parent
+    docs = _Spill("I", "<u4", folder)
+    weights = _Spill("f", "<f4", folder)
+    positions = _Spill("I", "<u4", folder)
+    arrays: dict[str, np.ndarray | _Spill] = {}
     fields = [f for f in IMPACT_FIELDS if f in schema]
     for name in fields:
         blob = bytearray()
         term_offsets = [0]
         posting_offsets = [len(docs)]
-        starts = array("Q", [0]) if name in POSITION_FIELDS else None
+        starts = _Spill("Q", "<u8", folder) if name in POSITION_FIELDS else None
+        if starts is not None:
+            starts.append(len(positions))
         for term in leaf.lexicon(name):
             _read_postings(leaf, name, term, docs, weights, positions, starts)
             blob += term
@@ -114,22 +162,16 @@ def _write_segment(leaf: Any, target: Path) -> None:
             arrays[f"{name}.len"] = _lengths(leaf, name, doccount)
         if starts is not None:
             # Where each of the field's postings starts in "positions".
-            arrays[f"{name}.pstart"] = np.frombuffer(starts, dtype=np.uint64)
-    arrays["docs"] = np.frombuffer(docs, dtype=np.uint32) if docs else np.zeros(0, np.uint32)
-    arrays["weights"] = (
-        np.frombuffer(weights, dtype=np.float32) if weights else np.zeros(0, np.float32)
-    )
-    arrays["positions"] = (
-        np.frombuffer(positions, dtype=np.uint32) if positions else np.zeros(0, np.uint32)
-    )
+            arrays[f"{name}.pstart"] = starts
+    arrays["docs"], arrays["weights"], arrays["positions"] = docs, weights, positions
     header: dict[str, Any] = {"doc_count": doccount, "fields": fields, "arrays": {}}
     # Offsets depend on the header's own length: lay the arrays out relative to
     # the end of the header, then fix the header length by padding.
     layout = {}
     pos = 0
     for key, arr in arrays.items():
-        layout[key] = [pos, arr.dtype.str, int(arr.size)]
-        pos += _align(arr.nbytes)
+        layout[key] = [pos, arr.dtype.str, len(arr)]
+        pos += _align(len(arr) * arr.dtype.itemsize)
     header["arrays"] = layout
     text = json.dumps(header).encode()
     start = _align(len(_MAGIC) + 8 + len(text))
@@ -141,9 +183,12 @@ def _write_segment(leaf: Any, target: Path) -> None:
             out.write(text)
             out.write(b" " * (start - len(_MAGIC) - 8 - len(text)))
             for arr in arrays.values():
-                data = arr.tobytes()
-                out.write(data)
-                out.write(b"\0" * (_align(len(data)) - len(data)))
+                size = len(arr) * arr.dtype.itemsize
+                if isinstance(arr, _Spill):
+                    arr.copy_to(out)
+                else:
+                    out.write(arr.tobytes())
+                out.write(b"\0" * (_align(size) - size))
         tmp.replace(target)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -158,16 +203,16 @@ def _read_postings(
     leaf: Any,
     field: str,
     term: bytes,
-    docs: array,  # type: ignore[type-arg]
-    weights: array,  # type: ignore[type-arg]
-    positions: array,  # type: ignore[type-arg]
-    starts: array | None,  # type: ignore[type-arg]
+    docs: _Spill,
+    weights: _Spill,
+    positions: _Spill,
+    starts: _Spill | None,
 ) -> None:
     matcher: Any = leaf.postings(field, term)
     if isinstance(matcher, FilterMatcher):
         # Deleted documents stay in the file; readers mask them.
         matcher = matcher.child
-    decode = leaf.schema[field].format.decoder("positions") if starts is not None else None
+    decode = _positions_decoder(leaf.schema[field].format) if starts is not None else None
     if isinstance(matcher, W3LeafMatcher):
         # A block at a time: Whoosh decodes each block's ids and weights as arrays.
         block: Any = matcher
@@ -190,6 +235,24 @@ def _read_postings(
             positions.extend(matcher.value_as("positions"))
             starts.append(len(positions))
         matcher.next()
+
+
+def _positions_decoder(fmt: Any) -> Any:
+    """Return a function from a posting's value to its positions, as the format decodes them.
+
+    Whoosh's ``Positions`` keeps the count, then the pickled gaps between
+    positions; its decoder adds them up in a Python loop. Here the sums run in
+    ``itertools.accumulate`` (the same integers). Another format: its own decoder.
+    """
+    if type(fmt) is not Positions:
+        return fmt.decoder("positions")
+
+    def decode(value: bytes) -> Iterator[int]:
+        if not value.endswith(b"."):  # Whoosh strips the pickle's final STOP
+            value += b"."
+        return accumulate(pickle.loads(value[_INT_SIZE:]))
+
+    return decode
 
 
 def _lengths(leaf: Any, field: str, doccount: int) -> np.ndarray:
