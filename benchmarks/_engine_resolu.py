@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from _reader import find as _find
-from _timing import maxrss_mb, run_worker, time_queries
+from _timing import cpu_seconds, maxrss_mb, run_worker, time_queries
 
 
 def main(job: dict[str, Any]) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
     profile_dir = Path(job["profile"]) if job.get("profile") else None
     index_dir = Path(job["index"]) / "resolu"
     profiler = cProfile.Profile() if profile_dir else None
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     if profiler:
         profiler.enable()
     report = build_index(Path(job["corpus"]), index_dir, rebuild=True, procs=job["procs"])
@@ -33,6 +33,7 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
         profiler.disable()
         profiler.dump_stats(profile_dir / "build.prof")
     build_seconds = time.perf_counter() - start
+    build_cpu = cpu_seconds() - cpu_start
     peak_build = maxrss_mb()
 
     timings: dict[str, Any] = {}
@@ -49,6 +50,7 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
         "indexed": indexed,
         "report": repr(report)[:300],
         "build_seconds": build_seconds,
+        "build_cpu_seconds": build_cpu,
         "rss_baseline_mb": baseline,
         "peak_rss_build_mb": peak_build,
         "peak_rss_mb": maxrss_mb(),

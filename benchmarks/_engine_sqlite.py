@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _timing import maxrss_mb, run_worker, time_queries
+from _timing import cpu_seconds, maxrss_mb, run_worker, time_queries
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 SCHEMA = (
@@ -57,9 +57,10 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
     baseline = maxrss_mb()
     db = Path(job["index"]) / "fts5.sqlite"
     db.parent.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     count = build(Path(job["paragraphs"]), db)
     build_seconds = time.perf_counter() - start
+    build_cpu = cpu_seconds() - cpu_start
     peak_build = maxrss_mb()
 
     con = sqlite3.connect(db)
@@ -84,6 +85,7 @@ def main(job: dict[str, Any]) -> dict[str, Any]:
         "version": f"SQLite {sqlite3.sqlite_version} FTS5 ({TOKENIZE})",
         "indexed": count,
         "build_seconds": build_seconds,
+        "build_cpu_seconds": build_cpu,
         "rss_baseline_mb": baseline,
         "peak_rss_build_mb": peak_build,
         "peak_rss_mb": maxrss_mb(),

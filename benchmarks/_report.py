@@ -14,12 +14,21 @@ FIGURES: list[tuple[str, Callable[[Engine], Any], str]] = [
     ("paragraphs indexed", lambda e: e.get("indexed"), ",d"),
     ("index: paragraphs/s", lambda e: e.get("paragraphs_per_second"), ",.0f"),
     ("index: time (s)", lambda e: e.get("build_seconds"), ".2f"),
+    ("index: CPU time (s)", lambda e: e.get("build_cpu_seconds"), ".2f"),
+    (
+        "index: paragraphs per CPU s",
+        lambda e: e["indexed"] / e["build_cpu_seconds"] if e.get("build_cpu_seconds") else None,
+        ",.0f",
+    ),
     ("index: size on disk (MB)", lambda e: e.get("index_bytes", 0) / 1e6, ".2f"),
     ("index: peak RSS of build (MB)", lambda e: e.get("peak_rss_build_mb"), ".0f"),
     ("query p50 (ms, warm API)", lambda e: e["overall"]["p50"], ".3f"),
     ("query p95 (ms, warm API)", lambda e: e["overall"]["p95"], ".3f"),
     ("query p99 (ms, warm API)", lambda e: e["overall"]["p99"], ".3f"),
+    ("query p50 (ms CPU, warm API)", lambda e: e["overall_cpu"]["p50"], ".3f"),
+    ("query p95 (ms CPU, warm API)", lambda e: e["overall_cpu"]["p95"], ".3f"),
     ("CLI start-to-exit median (ms)", lambda e: e.get("cli", {}).get("median_ms"), ".0f"),
+    ("CLI CPU median (ms)", lambda e: e.get("cli", {}).get("cpu_median_ms"), ".0f"),
 ]
 
 
@@ -178,15 +187,27 @@ def _targets(run: dict[str, Any], variant: str) -> str:
         bar = {1: 3.0, 10: 1.5}.get(scale)
         verdict = f" (<={bar}: {p50 / s50 <= bar})" if bar else ""
         parts.append(f"query p50 {p50 / s50:.2f}x SQLite{verdict}")
+        c50 = _figure(mine, lambda e: e["overall_cpu"]["p50"])
+        sc50 = _figure(sqlite, lambda e: e["overall_cpu"]["p50"])
+        if c50 and sc50:
+            verdict = f" (<={bar}: {c50 / sc50 <= bar})" if bar else ""
+            parts.append(f"in CPU time {c50 / sc50:.2f}x{verdict}")
     if p95 and s95 and scale >= 50:
         ok = p95 <= 100 and p95 < s95
         parts.append(f"p95 {p95:.1f} ms (<=100 and < SQLite's {s95:.1f}: {ok})")
     cli, scli = (_figure(e, lambda e: e["cli"]["median_ms"]) for e in (mine, sqlite))
     if cli and scli:
         parts.append(f"CLI {cli / scli:.2f}x the SQLite script (<=2: {cli / scli <= 2})")
+    ccli, cscli = (_figure(e, lambda e: e["cli"]["cpu_median_ms"]) for e in (mine, sqlite))
+    if ccli and cscli:
+        parts.append(f"in CPU time {ccli / cscli:.2f}x")
     pps, xpps = (_figure(e, lambda e: e["paragraphs_per_second"]) for e in (mine, xapian))
     if pps and xpps:
         parts.append(f"index para/s {pps / xpps:.2f}x Xapian (>=0.5: {pps / xpps >= 0.5})")
+    cpu, xcpu = (_figure(e, lambda e: e["build_cpu_seconds"]) for e in (mine, xapian))
+    if cpu and xcpu and pps and xpps:
+        ratio = (xcpu / cpu) * (mine["indexed"] / xapian["indexed"])
+        parts.append(f"per CPU second {ratio:.2f}x")
     size, xsize = (_figure(e, lambda e: e["index_bytes"]) for e in (mine, xapian))
     if size and xsize:
         parts.append(f"size {size / xsize:.2f}x Xapian (<=2: {size / xsize <= 2})")

@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -322,6 +323,7 @@ def time_cli(
         ]
     _compile_sources(args)
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     errors: dict[str, str] = {}
     envs = {name: _env(name, args) for name in commands}
     for _ in range(args.cli_rounds):
@@ -329,21 +331,28 @@ def time_cli(
             for name, make in commands.items():  # interleaved, so noise hits all alike
                 if name in errors:
                     continue
-                start = time.perf_counter()
+                start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
                 done = subprocess.run(
                     make(query), capture_output=True, text=True, env=envs[name], check=False
                 )
                 elapsed = (time.perf_counter() - start) * 1000
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 if done.returncode:
                     tail = (done.stderr.strip().splitlines() or [""])[-1]
                     errors[name] = f"exit {done.returncode} on {query['type']}: {tail}"
                     continue
                 samples[name].append(elapsed)
+                cpu[name].append(used * 1000)
     return {
         name: (
             {"error": errors[name]}
             if name in errors
-            else {"median_ms": statistics.median(values), "n": len(values)}
+            else {
+                "median_ms": statistics.median(values),
+                "cpu_median_ms": statistics.median(cpu[name]),
+                "n": len(values),
+            }
         )
         for name, values in samples.items()
     }
