@@ -72,10 +72,15 @@ def _reference(ix: Any, query: str, order: str, grouped: bool, fast: bool) -> An
     s = ix._fresh()
     compiled = compile_query(query, s.schema, reader=s.reader(), df=s.doc_frequency)
     rows, total = ix._in_language_order(compiled.query, compiled, needed=None, fast=fast)
+    partial = False
+    if not rows and compiled.partial is not None:
+        # No paragraph holds every word: the ranked partial matches.
+        rows, total = ix._in_language_order(compiled.partial, compiled, needed=None, fast=False)
+        partial = bool(rows)
     columns = Columns(s)
     rows = _sorted_rows(rows, order, columns)
     facets = _facets(columns, [r[1] for r in rows])
-    if not grouped and order == "relevance" and rows:
+    if not grouped and order == "relevance" and rows and not partial:
         # Few complete matches: partial ones follow (searching.FILL_BELOW).
         rows, total, _ = ix._filled(compiled, rows, total, None)
     if not grouped:
