@@ -294,8 +294,6 @@ class Index:
         The matches are arrays (:mod:`~resolu.search.ranked`): sorted by
         ``order``, counted by facet and grouped by resolution in vectorised passes.
         """
-        from .ranked import group_page
-
         s = self._searcher
         ranked, total = self._all_in_language_order(compiled.query, compiled)
         partial = False
@@ -326,6 +324,28 @@ class Index:
                 sort=order,
                 facets=counted,
             )
+        total, hits = self._grouped(compiled, ranked, columns, limit, offset)
+        return Results(
+            query=query,
+            hits=hits,
+            total=total,
+            partial=partial,
+            grouped=True,
+            sort=order,
+            facets=counted,
+        )
+
+    def _grouped(
+        self, compiled: Compiled, ranked: Ranked, columns: Columns, limit: int, offset: int
+    ) -> tuple[int, tuple[Hit, ...]]:
+        """Return how many resolutions match and the page's hits, one per resolution.
+
+        Each hit is its resolution's best match; ``also`` lists the references
+        of its other matches, best first.
+        """
+        from .ranked import group_page
+
+        s = self._searcher
         total, page = group_page(ranked, columns.resolution_ids(), offset, limit)
         docnums = ranked.docnums.tolist()
         hits = tuple(
@@ -338,15 +358,7 @@ class Index:
             )
             for rank, at in enumerate(page, start=offset + 1)
         )
-        return Results(
-            query=query,
-            hits=hits,
-            total=total,
-            partial=partial,
-            grouped=True,
-            sort=order,
-            facets=counted,
-        )
+        return total, hits
 
     def _filled(
         self,
