@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["FacetValue", "Hit", "Results"]
+
+Spans = tuple[tuple[int, int], ...]
+#: Where a query matched in a hit's text: (highlights, snippet, snippet highlights).
+Marks = tuple[Spans, str, Spans]
+
+
+def _unmarked() -> Marks:
+    return (), "", ()
 
 
 @dataclass(frozen=True)
@@ -15,7 +23,10 @@ class Hit:
 
     ``highlights`` are ``(start, end)`` character offsets into ``text`` (the
     original, accented text); ``snippet`` is an excerpt of ``text`` around the
-    first match and ``snippet_highlights`` the offsets into it.
+    first match and ``snippet_highlights`` the offsets into it. The three are
+    found when first read (re-reading the text with the index's analyzers,
+    which needs no open index): a search whose caller only cites references
+    does not pay for them.
     """
 
     rank: int
@@ -29,9 +40,6 @@ class Hit:
     text: str
     language: str
     year: int | None
-    highlights: tuple[tuple[int, int], ...]
-    snippet: str
-    snippet_highlights: tuple[tuple[int, int], ...]
     #: In grouped results: the other matching paragraphs of the same resolution.
     also: tuple[str, ...] = ()
     #: Keys of the same paragraph in other languages (``"en:A/RES/69/244#l2"``).
@@ -44,6 +52,30 @@ class Hit:
     #: This paragraph's key (``"en:A/RES/69/244#l2"``): ``ix.get_paragraph(hit.key)``
     #: returns exactly it, in its language (a reference alone resolves in French first).
     key: str = ""
+    #: Finds the marks when first read (the search's own highlighter).
+    marks: Callable[[], Marks] = field(default=_unmarked, repr=False, compare=False)
+
+    @property
+    def highlights(self) -> Spans:
+        """Return the ``(start, end)`` offsets in ``text`` where the query matched."""
+        return self._marked()[0]
+
+    @property
+    def snippet(self) -> str:
+        """Return an excerpt of ``text`` around the first match."""
+        return self._marked()[1]
+
+    @property
+    def snippet_highlights(self) -> Spans:
+        """Return the offsets in ``snippet`` where the query matched."""
+        return self._marked()[2]
+
+    def _marked(self) -> Marks:
+        found: Marks | None = self.__dict__.get("_marks_found")
+        if found is None:
+            found = self.marks()
+            object.__setattr__(self, "_marks_found", found)  # a cache, not a field
+        return found
 
 
 @dataclass(frozen=True)

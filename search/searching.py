@@ -43,7 +43,7 @@ from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
 from .facets import count_facets
 from .highlight import highlight_spans, snippet
-from .hits import Hit, Results
+from .hits import Hit, Marks, Results
 from .language import detect_language
 from .listing import ResolutionSummary, list_resolutions
 from .ranking import RERANK_DEPTH, PositionReader, rerank, weighting
@@ -593,8 +593,12 @@ class Index:
         p = fields[PAYLOAD]
         text = p["text"]
         lang = p.get("language") or LANGUAGES[0]
-        spans = highlight_spans(text, text_field(lang), compiled, self._searcher.schema)
-        snip, snip_spans = snippet(text, spans)
+        schema = self._searcher.schema
+
+        def marks() -> Marks:
+            spans = highlight_spans(text, text_field(lang), compiled, schema)
+            return (spans, *snippet(text, spans))
+
         return Hit(
             key=f"{lang}:{p['reference']}",
             rank=rank,
@@ -608,14 +612,12 @@ class Index:
             text=text,
             language=lang,
             year=p.get("year"),
-            highlights=spans,
-            snippet=snip,
-            snippet_highlights=snip_spans,
             also=also,
             aligned=tuple(p.get("aligned", ())),
             url=official_url(p["symbol"], lang),
             body=p.get("body", ""),
             adopted=parse_iso(p.get("adopted", "")),
+            marks=marks,
         )
 
     # ------------------------------------------------------------ lookups
