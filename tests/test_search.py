@@ -383,3 +383,23 @@ def test_did_you_mean_from_the_index_vocabulary(
     assert results.suggestions[:1] == suggestions[:1]
     for s in results.suggestions:
         assert corpus_index.search(s).total > results.total or results.partial
+
+
+def test_highlights_are_found_when_first_read(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real = searching.highlight_spans
+
+    def counting(text: str, *args: object) -> tuple[tuple[int, int], ...]:
+        calls.append(text)
+        return real(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(searching, "highlight_spans", counting)
+    results = corpus_index.search("coopération internationale", limit=5)
+    assert len(results) == 5 and calls == []  # citing references costs no highlighting
+    hit = results[0]
+    first = (hit.highlights, hit.snippet, hit.snippet_highlights)
+    assert calls == [hit.text] and first[0]
+    assert (hit.highlights, hit.snippet, hit.snippet_highlights) == first and len(calls) == 1
+    assert hit.text[slice(*hit.highlights[0])].lower().startswith("coop")
