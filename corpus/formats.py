@@ -19,6 +19,14 @@ from pathlib import Path
 
 from .decoding import decode_text, read_bytes
 from .errors import CorpusError
+from .limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_inflated,
+    check_lines,
+    check_size,
+    paragraph_reason,
+)
 from .model import Resolution
 
 __all__ = [
@@ -39,8 +47,9 @@ class Format:
     name: str
     #: Lower-case file suffixes of this kind (``.txt``).
     suffixes: frozenset[str]
-    #: Yield the resolutions of one file; raise :class:`CorpusError` for a bad file.
-    read: Callable[[Path], Iterator[Resolution]]
+    #: Yield the resolutions of one file within the limits; raise :class:`CorpusError`
+    #: for a bad file or one over a limit.
+    read: Callable[[Path, Limits], Iterator[Resolution]]
     #: A further test than the suffix (a parallel-corpus file needs its ``.ids``).
     accepts: Callable[[Path], bool] | None = None
     #: One file holds many documents and may be large: the indexer checks it
@@ -48,45 +57,65 @@ class Format:
     many: bool = False
 
 
-def _read_text(path: Path) -> Iterator[Resolution]:
+def _split(text: str, path: Path, limits: Limits) -> Resolution:
     from .splitter import split_resolution
 
-    text = decode_text(read_bytes(path), path)
-    yield split_resolution(text, source=str(path), filename=path.name)
+    check_lines(text, path, limits)
+    return split_resolution(text, source=str(path), filename=path.name)
 
 
-def _read_pdf(path: Path) -> Iterator[Resolution]:
+def _read_text(path: Path, limits: Limits) -> Iterator[Resolution]:
+    check_size(path, limits)
+    yield _split(decode_text(read_bytes(path), path), path, limits)
+
+
+def _read_pdf(path: Path, limits: Limits) -> Iterator[Resolution]:
     # The PDF library loads only when a PDF comes.
     from .pdf import pdf_to_text
-    from .splitter import split_resolution
 
-    yield split_resolution(pdf_to_text(path), source=str(path), filename=path.name)
+    check_size(path, limits)
+    yield _split(pdf_to_text(path, limits), path, limits)
 
 
-def _read_word(path: Path) -> Iterator[Resolution]:
-    from .splitter import split_resolution
+def _read_word(path: Path, limits: Limits) -> Iterator[Resolution]:
     from .word import docx_text
 
-    yield split_resolution(docx_text(path), source=str(path), filename=path.name)
+    check_size(path, limits)
+    _check_zip(path, limits)
+    yield _split(docx_text(path), path, limits)
 
 
-def _read_legacy_word(path: Path) -> Iterator[Resolution]:
+def _read_legacy_word(path: Path, limits: Limits) -> Iterator[Resolution]:
     from .legacy_word import doc_text
-    from .splitter import split_resolution
 
-    yield split_resolution(doc_text(path), source=str(path), filename=path.name)
+    check_size(path, limits)
+    yield _split(doc_text(path), path, limits)
 
 
-def _read_html(path: Path) -> Iterator[Resolution]:
+def _check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a ``.docx`` whose parts inflate past the limit, before inflating any."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # zipfile never inflates a part past its stated size, so the sum bounds it.
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # the reader says why, in its words
+    check_inflated(path, inflated, limits.inflated_bytes)
+
+
+def _read_html(path: Path, limits: Limits) -> Iterator[Resolution]:
     from .html import read_html
 
+    check_size(path, limits)
     yield read_html(path)
 
 
-def _read_parallel(path: Path) -> Iterator[Resolution]:
+def _read_parallel(path: Path, limits: Limits) -> Iterator[Resolution]:
     from .uncorpus import read_parallel
 
-    yield from read_parallel(path)
+    yield from read_parallel(path, max_line=limits.paragraph_chars)
 
 
 def _is_parallel(path: Path) -> bool:
@@ -190,13 +219,16 @@ def _why(exc: OSError, what: str) -> str:
     return f"{what} ({exc.strerror or exc})"
 
 
-def read_file(path: Path | str) -> Iterator[Resolution]:
+def read_file(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Resolution]:
     """Yield every resolution of one file, whatever its format (the parallel corpus included).
 
     Raises :class:`~resolu.corpus.errors.CorpusError`, naming the file and the
     reason, for a file that is unreadable, undecodable, of a kind resolu does
-    not read, or not a resolution.
+    not read, not a resolution, or over one of ``limits``
+    (:class:`~resolu.corpus.limits.Limits`).
     """
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be a Limits, not {type(limits).__name__}")
     path = Path(path)
     fmt = format_of(path)
     if fmt is None:
@@ -204,7 +236,9 @@ def read_file(path: Path | str) -> Iterator[Resolution]:
             path, "not a kind of file resolu reads (.txt, .pdf, .docx, .doc, .html, .fr/.en)"
         )
     try:
-        yield from fmt.read(path)
+        for resolution in fmt.read(path, limits):
+            _check_paragraphs(resolution, path, limits)
+            yield resolution
     except CorpusError:
         raise
     except Exception as exc:  # a reader bug must not abort a whole indexing run
@@ -212,7 +246,13 @@ def read_file(path: Path | str) -> Iterator[Resolution]:
         raise CorpusError(path, reason) from exc
 
 
-def read_resolution(path: Path | str) -> Resolution:
+def _check_paragraphs(resolution: Resolution, path: Path, limits: Limits) -> None:
+    longest = max((len(p.text) for p in resolution.paragraphs), default=0)
+    if longest > limits.paragraph_chars:
+        raise CorpusError(path, paragraph_reason(longest, limits.paragraph_chars))
+
+
+def read_resolution(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Resolution:
     """Read a file that holds one resolution (text, PDF or HTML) into citable paragraphs.
 
     Raises :class:`~resolu.corpus.errors.CorpusError` as :func:`read_file` does,
@@ -220,7 +260,7 @@ def read_resolution(path: Path | str) -> Resolution:
     with :func:`read_file`).
     """
     path = Path(path)
-    found = read_file(path)
+    found = read_file(path, limits=limits)
     first = next(found, None)
     if first is None:
         raise CorpusError(path, "holds no resolution")

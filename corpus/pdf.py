@@ -41,9 +41,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from .errors import CorpusError
+from .limits import DEFAULT_LIMITS, Limits, inflate_budget
 
 __all__ = ["pdf_to_text"]
 
@@ -81,19 +84,21 @@ class _Line:
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\xad": ""})
 
 
-def pdf_to_text(path: Path) -> str:
+def pdf_to_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return the text of a PDF, one line per printed line, pages split by ``\\f``.
 
     Raises :class:`~resolu.corpus.errors.CorpusError` when the file is
-    encrypted with a password, has no text layer (a scan), or cannot be parsed.
+    encrypted with a password, has no text layer (a scan), cannot be parsed,
+    or holds more pages or inflates to more bytes than ``limits`` allow.
     """
-    pages = _read_glyphs(path)
+    with inflate_budget(path, limits):
+        pages = _read_glyphs(path, limits.pdf_pages)
     if sum(not glyph.text.isspace() for page in pages for glyph in page) < 20:
         raise CorpusError(path, "no text layer (a scanned PDF?)")
     return "".join(_page_text(page) + "\f" for page in pages).rstrip("\f")
 
 
-def _read_glyphs(path: Path) -> list[list[_Glyph]]:
+def _read_glyphs(path: Path, max_pages: int) -> list[list[_Glyph]]:
     """Return the horizontal glyphs of every page of the PDF at ``path``."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer, LTItem
@@ -121,6 +126,7 @@ def _read_glyphs(path: Path) -> list[list[_Glyph]]:
             resources = PDFResourceManager(caching=True)
             device = PDFPageAggregator(resources, laparams=None)
             interpreter = PDFPageInterpreter(resources, device)
+            _check_pages(path, document, max_pages)
             pages: list[list[_Glyph]] = []
             for page in PDFPage.create_pages(document):
                 interpreter.process_page(page)
@@ -136,6 +142,15 @@ def _read_glyphs(path: Path) -> list[list[_Glyph]]:
     if not pages:
         raise CorpusError(path, "damaged PDF (no pages)")
     return pages
+
+
+def _check_pages(path: Path, document: Any, max_pages: int) -> None:
+    """Refuse a PDF of more than ``max_pages`` pages before laying any of them out."""
+    from pdfminer.pdfpage import PDFPage
+
+    count = sum(1 for _ in islice(PDFPage.create_pages(document), max_pages + 1))
+    if count > max_pages:
+        raise CorpusError(path, f"too many pages (more than the limit of {max_pages:,})")
 
 
 def _page_text(glyphs: list[_Glyph]) -> str:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "DOCUMENT_SYMBOL_RE",
     "NUMBER_RE",
     "SYMBOL_RE",
+    "is_document_symbol",
     "normalize_symbol",
     "short_form",
     "symbol_forms",
@@ -28,6 +30,32 @@ SYMBOL_RE = re.compile(
 )
 #: A resolution or decision number such as ``55/109`` or ``1999/25``.
 NUMBER_RE = re.compile(r"(?<![\w/])\d{1,4}(?:/\d{1,4})+(?![\w/])")
+
+# One part of any UN document symbol: words joined by "." or "-" (CN.4, ES-10,
+# 8-9), a qualifier glued on (PC(III), UNEP(DTIE)) or, last, spaced (2202 (2015),
+# 308 (Part II)).
+_WORDS = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
+_GLUED = rf"{_WORDS}(?:\({_WORDS}\))?"
+#: A whole document symbol, of any series (resolutions, reports, agendas):
+#: what the readers accept as the symbol of a document they did not find in
+#: the text itself (a UN Parallel Corpus id, say).
+DOCUMENT_SYMBOL_RE = re.compile(
+    rf"(?=[A-Za-z]){_GLUED}(?:/{_GLUED})+(?: \({_WORDS}(?: {_WORDS})*\))?"
+)
+#: The longest symbol accepted (the UN's run to about 40 characters).
+SYMBOL_MAX_CHARS = 80
+
+
+def is_document_symbol(symbol: str) -> bool:
+    """Tell whether ``symbol`` is shaped like a UN document symbol (and not ``.`` or ``../..``).
+
+    >>> is_document_symbol("A/CONF.224/PC(III)/L.1"), is_document_symbol("S/RES/2202 (2015)")
+    (True, True)
+    >>> is_document_symbol("../.."), is_document_symbol("A" * 81 + "/1")
+    (False, False)
+    """
+    return len(symbol) <= SYMBOL_MAX_CHARS and DOCUMENT_SYMBOL_RE.fullmatch(symbol) is not None
+
 
 _SUFFIX = re.compile(r"\s*\((?:\d{4}|[IVXLC]+)\)$", re.IGNORECASE)
 

@@ -65,7 +65,9 @@ from pathlib import Path
 from .bodies import body_from_symbol
 from .citations import cited_symbols
 from .errors import CorpusError
+from .limits import DEFAULT_LIMITS
 from .model import Paragraph, Resolution
+from .symbols import is_document_symbol
 
 __all__ = ["is_parallel_corpus_file", "read_parallel", "symbol_from_id", "year_from_id"]
 
@@ -244,15 +246,22 @@ def _resolution(
     )
 
 
-def _lines(path: Path, what: str) -> Iterator[str]:
-    """Yield the lines of one file, turning any failure to read it into a CorpusError."""
+def _lines(path: Path, what: str, max_chars: int) -> Iterator[str]:
+    """Yield the lines of one file, turning any failure to read it into a CorpusError.
+
+    A line longer than ``max_chars`` is refused as soon as that much of it is
+    read: a file of one huge line never sits whole in memory.
+    """
     count = 0
     try:
         # newline="\n": a stray carriage return inside a line must not split it, or
         # the text and the ids would fall out of step. utf-8-sig drops a leading BOM.
         with path.open(encoding="utf-8-sig", newline="\n") as handle:
-            for line in handle:
+            while line := handle.readline(max_chars + 2):
                 count += 1
+                if len(line.rstrip("\n")) > max_chars:
+                    reason = f"{what}, line {count}: longer than {max_chars:,} characters"
+                    raise CorpusError(path, reason)
                 yield line
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"{what} is not UTF-8 after line {count}") from error
@@ -260,10 +269,13 @@ def _lines(path: Path, what: str) -> Iterator[str]:
         raise CorpusError(path, f"cannot read {what}: {error.strerror or error}") from error
 
 
-def read_parallel(path: Path) -> Iterator[Resolution]:
+def read_parallel(
+    path: Path, *, max_line: int = DEFAULT_LIMITS.paragraph_chars
+) -> Iterator[Resolution]:
     """Stream the resolutions of a ``.fr`` or ``.en`` corpus file, one per run of lines.
 
-    The ids file must sit beside ``path`` with the same stem. Paragraphs are
+    The ids file must sit beside ``path`` with the same stem. A line of either
+    file longer than ``max_line`` characters refuses the file. Paragraphs are
     aligned to the other language's lines when that file is beside it too.
     Raises :class:`CorpusError` at once when the ids file is missing, and while
     iterating when a file cannot be decoded or the two files differ in length;
@@ -279,16 +291,16 @@ def read_parallel(path: Path) -> Iterator[Resolution]:
         raise CorpusError(path, f"missing ids file {ids_path.name}")
     other = _COUNTERPART[language]
     aligned_to = other if path.with_suffix(f".{other}").is_file() else None
-    return _stream(path, ids_path, language, aligned_to)
+    return _stream(path, ids_path, language, aligned_to, max_line)
 
 
 def _stream(
-    path: Path, ids_path: Path, language: str, aligned_to: str | None
+    path: Path, ids_path: Path, language: str, aligned_to: str | None, max_line: int
 ) -> Iterator[Resolution]:
     current_id = ""
     symbol = ""
     paragraphs: list[Paragraph] = []
-    pairs = zip_longest(_lines(path, "text file"), _lines(ids_path, "ids file"))
+    pairs = zip_longest(_lines(path, "text file", max_line), _lines(ids_path, "ids file", max_line))
     for file_line, (text, ids) in enumerate(pairs, start=1):
         if text is None or ids is None:
             shorter = path.name if text is None else ids_path.name
@@ -304,7 +316,7 @@ def _stream(
         if fields[0] != current_id:
             if paragraphs:
                 yield _resolution(current_id, symbol, language, paragraphs, path)
-            current_id, symbol, paragraphs = fields[0], symbol_from_id(fields[0]), []
+            current_id, symbol, paragraphs = fields[0], _symbol(ids_path, file_line, fields[0]), []
         paragraphs.append(
             _paragraph(
                 symbol, language, text.strip(), positions, len(paragraphs), file_line, aligned_to
@@ -312,6 +324,17 @@ def _stream(
         )
     if paragraphs:
         yield _resolution(current_id, symbol, language, paragraphs, path)
+
+
+def _symbol(ids_path: Path, file_line: int, doc_id: str) -> str:
+    """Return the symbol an id spells, or refuse an id that spells none (``.``, ``../..``)."""
+    symbol = symbol_from_id(doc_id)
+    if not is_document_symbol(symbol):
+        shown = doc_id if len(doc_id) <= 40 else doc_id[:40] + "…"
+        raise CorpusError(
+            ids_path, f"ids file, line {file_line}: {shown!r} is not a UN document id"
+        )
+    return symbol
 
 
 def _paragraph(

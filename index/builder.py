@@ -30,6 +30,7 @@ from typing import Any
 
 from resolu.corpus.errors import CorpusError
 from resolu.corpus.formats import format_of, read_file
+from resolu.corpus.limits import DEFAULT_LIMITS, Limits
 from resolu.corpus.model import Resolution
 from whoosh.query import And, Term
 from whoosh.writing import IndexWriter
@@ -167,9 +168,9 @@ def _index_file(
             # A parallel-corpus file can hold hundreds of thousands of
             # lines: check it whole in a first streaming pass (a fault
             # may only show at its end), then stream it into the writer.
-            for _ in read_file(file.path):
+            for _ in read_file(file.path, limits=plan.limits):
                 pass
-        for res in read_file(file.path):
+        for res in read_file(file.path, limits=plan.limits):
             key = resolution_key(res)
             best = holders.best(key)
             holders.offer(key, rank, path)
@@ -265,7 +266,7 @@ def _promote(
         if digest(Path(path)) != record.digest:
             raise CorpusError(path, "changed since its source was indexed")
         counts: dict[str, list[int]] = {}
-        for res in read_file(path):
+        for res in read_file(path, limits=plan.limits):
             key = resolution_key(res)
             if key in wanted:
                 counts.setdefault(key, []).append(_add(writer, res, path))
@@ -298,6 +299,7 @@ def build_index(
     procs: int | None = None,
     progress: Progress | None = None,
     limitmb: int = 256,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IndexReport:
     """Add or update one source of ``index_dir``: the resolution files under ``corpus_dir``.
 
@@ -315,7 +317,10 @@ def build_index(
     and one otherwise, where starting workers costs more than it saves. The
     previous index stays intact and searchable until the run commits; a
     damaged index (checksums), or one of another version, is rebuilt from
-    its recorded sources.
+    its recorded sources. A file over one of ``limits``
+    (:class:`~resolu.corpus.limits.Limits`: size, PDF pages, inflated bytes,
+    paragraph length) is skipped with the reason, like any file the reader
+    rejects; after raising a limit, ``rebuild`` reads such files again.
 
     Raises :class:`CorpusError` for a path that is neither a folder nor a file
     resolu reads, :class:`SourceOverlap` for a folder inside another source
@@ -328,7 +333,7 @@ def build_index(
         reason = "not a folder" if not source.exists() else "not a folder or a file resolu reads"
         raise CorpusError(Path(corpus_dir), reason)
     request = Request(add=source, rebuild=rebuild)
-    return _locked(Path(index_dir), request, procs, progress, limitmb)
+    return _locked(Path(index_dir), request, procs, progress, limitmb, limits)
 
 
 def remove_source(source: Path | str, index_dir: Path | str, *, limitmb: int = 256) -> IndexReport:
@@ -351,6 +356,7 @@ def rebuild_index(
     procs: int | None = None,
     progress: Progress | None = None,
     limitmb: int = 256,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IndexReport:
     """Rebuild ``index_dir`` from every source it records, into a new generation.
 
@@ -362,7 +368,7 @@ def rebuild_index(
     :class:`SourceNotFound` for an index that records no source.
     """
     target = _with_sources(Path(index_dir))
-    return _locked(target, Request(rebuild=True), procs, progress, limitmb)
+    return _locked(target, Request(rebuild=True), procs, progress, limitmb, limits)
 
 
 def update_index(
@@ -371,6 +377,7 @@ def update_index(
     procs: int | None = None,
     progress: Progress | None = None,
     limitmb: int = 256,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IndexReport:
     """Update every source ``index_dir`` records: read their new and changed files.
 
@@ -381,7 +388,7 @@ def update_index(
     :class:`SourceNotFound` for an index that records no source.
     """
     target = _with_sources(Path(index_dir))
-    return _locked(target, Request(), procs, progress, limitmb)
+    return _locked(target, Request(), procs, progress, limitmb, limits)
 
 
 def _with_sources(target: Path) -> Path:
@@ -397,10 +404,17 @@ def _with_sources(target: Path) -> Path:
 
 
 def _locked(
-    target: Path, request: Request, procs: int | None, progress: Progress | None, limitmb: int
+    target: Path,
+    request: Request,
+    procs: int | None,
+    progress: Progress | None,
+    limitmb: int,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IndexReport:
     """Run one request under the writers' lock; turn write faults into one error."""
     _check_arguments(procs, limitmb)
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be a Limits, not {type(limits).__name__}")
     started = time.perf_counter()
     # The files a failed writer left open hold their disk blocks (on a full
     # disk, the space to free) until the traceback that holds the writer goes:
@@ -412,6 +426,7 @@ def _locked(
             with writer_lock(target):
                 clean_folder(target)
                 plan = plan_run(target, request)
+                plan.limits = limits
                 return _run(plan, procs, progress, limitmb, started)
         except OSError as exc:
             reason = exc.strerror or str(exc)
@@ -532,8 +547,15 @@ def _auto_procs(current: dict[str, SourceFile], to_index: list[str]) -> int:
         return 1
     if len(to_index) >= PARALLEL_FROM:
         return cores
-    size = sum(current[path].path.stat().st_size for path in to_index)
+    size = sum(_size(current[path].path) for path in to_index)
     return cores if size >= _PARALLEL_BYTES else 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # gone since the walk: the reader says so, as a skipped file
 
 
 def _paragraph_count(target: Path) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from resolu.corpus.formats import scan_corpus
+from resolu.corpus.limits import DEFAULT_LIMITS, Limits
 
 from .copies import Rank, format_rank
 from .errors import IndexCorrupt, IndexNotFound
@@ -87,6 +88,8 @@ class Plan:
     #: Recorded sources the run should read that are gone from the disk.
     missing: list[str] = field(default_factory=list)
     stamp: datetime.datetime = field(default_factory=now)
+    #: What one file may hold (pages, inflated bytes, paragraph length, size).
+    limits: Limits = DEFAULT_LIMITS
 
     def __post_init__(self) -> None:
         self._order = {s.path: n for n, s in enumerate(self.sources)}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -448,6 +450,26 @@ def list_command(
     click.echo(f"({len(listing.summaries)} of {listing.total} resolutions{more})")
 
 
+def _limit_option(flag: str, envvar: str, field: str, unit: int, text: str) -> Callable[[Any], Any]:
+    """Return a ``resolu index`` option setting one of the corpus limits (default shown)."""
+    from resolu.corpus.limits import DEFAULT_LIMITS
+
+    default = getattr(DEFAULT_LIMITS, field) // unit
+
+    def to_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+        return None if value is None else value * unit
+
+    return click.option(
+        flag,
+        field,
+        type=click.IntRange(min=1),
+        default=None,
+        envvar=envvar,
+        callback=to_limit,
+        help=f"{text} (default {default:,}; env {envvar}).",
+    )
+
+
 @cli.command("index")
 @click.argument("corpus_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Rebuild every source into an empty index.")
@@ -463,12 +485,29 @@ def list_command(
     help="Processes for analysis (default: both cores for 200 files or more, else 1).",
 )
 @_index_dir_option
+@_limit_option("--max-file-mb", "RESOLU_MAX_FILE_MB", "file_bytes", 1 << 20, "Largest file, in MB")
+@_limit_option("--max-pages", "RESOLU_MAX_PAGES", "pdf_pages", 1, "Most pages of a PDF")
+@_limit_option(
+    "--max-inflated-mb",
+    "RESOLU_MAX_INFLATED_MB",
+    "inflated_bytes",
+    1 << 20,
+    "Most MB the compressed content of a PDF or .docx may inflate to",
+)
+@_limit_option(
+    "--max-paragraph-chars",
+    "RESOLU_MAX_PARAGRAPH_CHARS",
+    "paragraph_chars",
+    1,
+    "Longest paragraph (and line), in characters",
+)
 def index_command(
     corpus_dir: Path | None,
     rebuild: bool,
     remove: bool,
     procs: int | None,
     index_dir: Path | None,
+    **limits: int | None,
 ) -> None:
     """Add or update the source CORPUS_DIR, a folder or a file.
 
@@ -477,11 +516,16 @@ def index_command(
     recorded source is updated (the shipped corpus in an index that has none).
     Reads .txt, .pdf, .docx, .doc (through antiword) and .html resolutions and UN
     Parallel Corpus files (.fr/.en with their .ids), recursively. Only new and
-    changed files are read again. A resolution two files give (same symbol, same
-    language) is indexed once: from the source added first, then .txt before
-    .docx, .doc, .html, parallel corpus and .pdf, then by name.
+    changed files are read again. A file over a limit (--max-*) is skipped with
+    the reason; after raising one, --rebuild reads such files again. A
+    resolution two files give (same symbol, same language) is indexed once: from
+    the source added first, then .txt before .docx, .doc, .html, parallel corpus
+    and .pdf, then by name.
     """
+    from resolu.corpus.limits import DEFAULT_LIMITS
     from resolu.index import build_index, remove_source
+
+    chosen = replace(DEFAULT_LIMITS, **{k: v for k, v in limits.items() if v is not None})
 
     if remove and (corpus_dir is None or rebuild):
         raise click.UsageError("--remove takes the source to remove, without --rebuild")
@@ -495,10 +539,15 @@ def index_command(
             assert corpus_dir is not None
             report = remove_source(corpus_dir, target)
         elif corpus_dir is None:
-            report = _every_source(target, rebuild, procs, progress)
+            report = _every_source(target, rebuild, procs, progress, chosen)
         else:
             report = build_index(
-                corpus_dir or _shipped(), target, rebuild=rebuild, procs=procs, progress=progress
+                corpus_dir or _shipped(),
+                target,
+                rebuild=rebuild,
+                procs=procs,
+                progress=progress,
+                limits=chosen,
             )
     except ResoluError as exc:
         _fail(exc)
@@ -515,15 +564,19 @@ def _shipped() -> Path:
     return corpus_dir()
 
 
-def _every_source(target: Path, rebuild: bool, procs: int | None, progress: Any) -> Any:
+def _every_source(
+    target: Path, rebuild: bool, procs: int | None, progress: Any, limits: Any
+) -> Any:
     """Update or rebuild every recorded source; where there is no index yet, the shipped corpus."""
     from resolu.index import IndexNotFound, build_index, rebuild_index, update_index
 
     run = rebuild_index if rebuild else update_index
     try:
-        return run(target, procs=procs, progress=progress)
+        return run(target, procs=procs, progress=progress, limits=limits)
     except IndexNotFound:
-        return build_index(_shipped(), target, rebuild=rebuild, procs=procs, progress=progress)
+        return build_index(
+            _shipped(), target, rebuild=rebuild, procs=procs, progress=progress, limits=limits
+        )
 
 
 @cli.command("sources")

@@ -16,17 +16,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from resolu.corpus import CorpusError
 from resolu.corpus.model import Paragraph, Resolution
+from resolu.corpus.symbols import is_document_symbol
 from resolu.corpus.uncorpus import (
     is_parallel_corpus_file,
     read_parallel,
     symbol_from_id,
     year_from_id,
 )
+from resolu.index import build_index
+from resolu.search import open_index
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEVSET = REPO_ROOT.parent / "shared" / "data" / "un_v1_devset"
 DEVSET_FR = DEVSET / "UNv1.0.devset.fr"
 DEVSET_EN = DEVSET / "UNv1.0.devset.en"
+DEVSET_IDS = DEVSET / "UNv1.0.devset.ids"
 
 needs_devset = pytest.mark.skipif(
     not (DEVSET_FR.is_file() and DEVSET_EN.is_file() and (DEVSET / "UNv1.0.devset.ids").is_file()),
@@ -401,6 +405,36 @@ def test_malformed_ids_line(tmp_path: Path, ids: str, reason: str) -> None:
         list(read_parallel(path))
 
 
+@pytest.mark.parametrize(
+    "doc_id",
+    [".", "../..", "2015/..", "2015/.", "a", "2015", "a//b", "a/\x01b", "a/" + "1" * 200, "é/1"],
+)
+def test_ids_that_spell_no_symbol_are_refused(tmp_path: Path, doc_id: str) -> None:
+    path = _write(
+        tmp_path, "tiny", fr="Une ligne.\nDeux.\n", ids=f"2015/a/res/69/1 fr:1:1\n{doc_id} fr:2:1\n"
+    )
+    with pytest.raises(CorpusError, match=r"ids file, line 2: '.*' is not a UN document id"):
+        list(read_parallel(path))
+
+
+@needs_devset
+def test_every_id_of_the_development_set_spells_a_symbol() -> None:
+    ids = {line.split()[0] for line in DEVSET_IDS.read_text(encoding="utf-8").splitlines()}
+    assert len(ids) == 732
+    assert all(is_document_symbol(symbol_from_id(doc_id)) for doc_id in ids)
+
+
+def test_a_garbage_ids_file_indexes_nothing_under_junk_symbols(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, "junk", fr="Une ligne.\nDeux.\n", ids="../.. fr:1:1\n. fr:2:1\n")
+    _write(corpus, "good", fr="Une ligne.\n", ids="2015/a/res/69/1 fr:1:1\n")
+    report = build_index(corpus, tmp_path / "ix")
+    assert dict(report.skipped) == {"junk.fr": "ids file, line 1: '../..' is not a UN document id"}
+    with open_index(tmp_path / "ix") as ix:
+        assert [r.symbol for r in ix.resolutions()] == ["A/RES/69/1"]
+
+
 @given(ids=st.text(max_size=60), text=st.text(max_size=20))
 def test_any_ids_line_reads_or_raises_corpus_error(ids: str, text: str) -> None:
     # The indexer catches CorpusError only; nothing else may escape, whatever the files hold.
@@ -411,6 +445,7 @@ def test_any_ids_line_reads_or_raises_corpus_error(ids: str, text: str) -> None:
         except CorpusError:
             return
         assert sum(len(r.paragraphs) for r in resolutions) == 1
+        assert all(is_document_symbol(r.symbol) for r in resolutions)  # never "." or "../.."
 
 
 def test_not_a_french_or_english_file(tmp_path: Path) -> None:
