@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from resolu.corpus.model import Resolution
 from resolu.corpus.symbols import normalize_symbol
 
+from .arguments import check_int, check_str
 from .columns import natural_key
 from .errors import ReferenceNotFound
 from .hits import Hit
@@ -44,8 +45,9 @@ def list_indexed(
     ``oldest``, or ``relevance`` (best matching paragraph first; symbol order
     without a query). Raises :class:`QuerySyntaxError` for a malformed query.
     """
-    if limit < 0 or offset < 0:
-        raise ValueError("limit and offset must not be negative")
+    check_str("query", query)
+    check_int("limit", limit)
+    check_int("offset", offset)
     order = sort_order(sort)
     summaries = ix.resolutions()
     filtered = bool(query.strip())
@@ -85,6 +87,7 @@ def citations(ix: Index, symbol: str) -> Citations:
 
     Raises :class:`ReferenceNotFound` when the index does not hold it.
     """
+    check_str("symbol", symbol)
     res = ix.get(symbol)
     if not isinstance(res, Resolution):
         raise ReferenceNotFound(f"{symbol} names a paragraph; give the resolution's symbol")

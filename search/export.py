@@ -24,6 +24,7 @@ from typing import Any
 from resolu.corpus.bodies import body_by_name
 from resolu.corpus.model import Paragraph, Resolution
 
+from .arguments import check_instance
 from .citation import official_url
 from .hits import Results
 from .listing import ResolutionSummary
@@ -72,6 +73,7 @@ Record = dict[str, Any]
 
 def hit_records(results: Results) -> list[Record]:
     """Return one record per hit of ``results`` (the columns of :data:`PARAGRAPH_COLUMNS`)."""
+    check_instance("results", results, Results)
     return [
         {
             "reference": h.reference,
@@ -96,6 +98,10 @@ def resolution_records(
     res: Resolution, paragraphs: Iterable[Paragraph] | None = None
 ) -> list[Record]:
     """Return one record per paragraph of ``res`` (or of ``paragraphs``, some of them)."""
+    check_instance("res", res, Resolution)
+    paragraphs = res.paragraphs if paragraphs is None else tuple(paragraphs)
+    for p in paragraphs:
+        check_instance("a paragraph", p, Paragraph)
     url = official_url(res.symbol, res.language)
     return [
         {
@@ -113,12 +119,15 @@ def resolution_records(
             "score": None,
             "text": p.text,
         }
-        for p in (res.paragraphs if paragraphs is None else paragraphs)
+        for p in paragraphs
     ]
 
 
 def summary_records(summaries: Iterable[ResolutionSummary]) -> list[Record]:
     """Return one record per listed resolution (the columns of :data:`RESOLUTION_COLUMNS`)."""
+    summaries = tuple(summaries)
+    for s in summaries:
+        check_instance("a summary", s, ResolutionSummary)
     return [
         {
             "symbol": s.symbol,
@@ -136,7 +145,13 @@ def summary_records(summaries: Iterable[ResolutionSummary]) -> list[Record]:
 
 
 def export_records(records: list[Record], fmt: str) -> str:
-    """Write records as ``jsonl``, ``csv``, ``bibtex`` or ``ris``; raise ValueError otherwise."""
+    """Write records as ``jsonl``, ``csv``, ``bibtex`` or ``ris``; raise ValueError otherwise.
+
+    Records are those :func:`hit_records`, :func:`resolution_records` and
+    :func:`summary_records` make: a record lacking one of their columns is a
+    ValueError, one that is not a dict a TypeError.
+    """
+    records = _checked(records)
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if fmt == "csv":
@@ -146,6 +161,24 @@ def export_records(records: list[Record], fmt: str) -> str:
     if fmt == "ris":
         return "".join(_ris(r) for r in records)
     raise ValueError(f"unknown export format '{fmt}' (known: jsonl, csv, bibtex, ris)")
+
+
+#: Columns whose values are numbers (or None); the others are written as text.
+_NUMBERS = frozenset({"year", "score", "paragraphs"})
+#: Columns every format reads from every record (the others are optional).
+_REQUIRED = ("symbol", "title", "body", "adopted", "year", "url")
+
+
+def _checked(records: object) -> list[Record]:
+    check_instance("records", records, list)
+    out = []
+    for r in records:  # type: ignore[attr-defined]
+        check_instance("a record", r, dict)
+        missing = [c for c in _REQUIRED if c not in r]
+        if missing:
+            raise ValueError(f"a record lacks {', '.join(missing)} (make them with *_records())")
+        out.append({k: v if v is None or k in _NUMBERS else str(v) for k, v in r.items()})
+    return out
 
 
 def _csv(records: list[Record]) -> str:

@@ -37,6 +37,8 @@ from resolu.index.store import (
 )
 from whoosh import query as wq
 
+from .arguments import check_int as _check_int
+from .arguments import check_str as _check_str
 from .citation import official_url
 from .columns import Columns
 from .compiler import Compiled, compile_query
@@ -89,18 +91,6 @@ def _reading(method: _F) -> _F:
         )
 
     return cast(_F, guarded)
-
-
-def _check_int(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{name} must not be negative, not {value}")
-
-
-def _check_str(name: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
 
 
 #: Postings a query reads (summed document frequencies) from which the first

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arguments import check_str
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -41,6 +43,7 @@ def sort_order(name: str) -> str:
     >>> sort_order("date"), sort_order("symbol")
     ('newest', 'symbol')
     """
+    check_str("sort", name)
     key = name.strip().lower()
     key = _ALIASES.get(key, key)
     if key not in SORTS:

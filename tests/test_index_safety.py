@@ -353,6 +353,33 @@ def test_bit_flips_are_reported_as_corruption_then_repaired(
     assert build_index(corpus_copy, truncated).repaired
 
 
+def test_a_flipped_byte_in_an_impacts_file_is_found_and_repaired(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    # The fast path reads the .impacts files, not the segment: a flip there can
+    # change scores silently. resolu index checks them like the segments.
+    target = tmp_path / "ix"
+    build_index(corpus_copy, target)
+    with open_index(target, fast=True) as ix:
+        expected = [(h.reference, h.score) for h in ix.search("dialogue civilisations").hits]
+    gen = current_generation(target)
+    assert gen is not None
+    (impacts,) = gen.glob("*.impacts")
+    data = bytearray(impacts.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    impacts.write_bytes(bytes(data))
+    report = build_index(corpus_copy, target)
+    assert (
+        report.repaired == (f"the index was damaged ({impacts.name}): rebuilt from the corpus")
+        and report.rebuilt
+    )
+    with open_index(target, fast=True) as ix:
+        assert [
+            (h.reference, h.score) for h in ix.search("dialogue civilisations").hits
+        ] == expected
+    assert build_index(corpus_copy, target).repaired == ""  # the repaired index checks out
+
+
 def test_files_that_cannot_be_read_are_skipped_with_their_reason(
     corpus_copy: Path, tmp_path: Path
 ) -> None:
