@@ -470,6 +470,8 @@ def _run(
         # One writer makes one segment; merging the workers' segments would
         # cost more than searching two of them.
         writer.commit(optimize=fresh and not isinstance(writer, WorkerWriter))
+        if not fresh:
+            _merge_deletions(ix)
         ix.close()
         # Impacts files for the segments this commit wrote (resolu.search's
         # fast path); an index whose segment lacks one is searched with Whoosh.
@@ -488,6 +490,21 @@ def _run(
         switch_generation(plan.target, gen)
         clean_folder(plan.target)  # the previous generation, now unused
     return _report(plan, written, started, changed=True)
+
+
+#: From this fraction of deleted paragraphs on, an update merges the index
+#: into one segment. Whoosh keeps a deleted document in its segment's
+#: statistics (document frequencies, field lengths) until the segment is
+#: merged away, so BM25 scores drift from a full rebuild's as deletions pile
+#: up; benchmarks/incremental_stats.py measures the drift and the merge's cost.
+MERGE_DELETED_FROM = 0.25
+
+
+def _merge_deletions(ix: Any) -> None:
+    """Merge the index into one segment when deleted paragraphs skew its statistics."""
+    every = ix.doc_count_all()
+    if every and (every - ix.doc_count()) / every >= MERGE_DELETED_FROM:
+        ix.optimize()
 
 
 def _writer(ix: Any, procs: int, limitmb: int) -> IndexWriter:

@@ -285,6 +285,8 @@ class SegmentImpacts:
         for key, (offset, dtype, size) in header["arrays"].items():
             dt = np.dtype(dtype)
             begin = start + offset
+            if begin + size * dt.itemsize > len(raw):  # a slice would just come out short
+                raise ValueError(f"{path}: truncated")
             self._arrays[key] = raw[begin : begin + size * dt.itemsize].view(dt)
         self._docs = self._arrays["docs"]
         self._weights = self._arrays["weights"]

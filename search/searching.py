@@ -539,6 +539,10 @@ class Index:
                 docnums, scores = score_all(s, q, impacts)
             except Unsupported:
                 pass
+            except (ValueError, IndexError, KeyError, OverflowError):
+                # A damaged impacts file (resolu index repairs it): the
+                # segments themselves still answer, through Whoosh.
+                pass
             else:
 
                 def fast_top(n: int | None) -> tuple[list[tuple[float, int]], int]:
@@ -668,6 +672,7 @@ class Index:
 
         A paragraph reference names its resolution too. Raises :class:`ReferenceNotFound`.
         """
+        _check_str("symbol", symbol)
         own, ref = _split_key(symbol.strip())
         bare = ref.partition("#")[0]
         found = self.get(f"{own}:{bare}" if own else bare, lang=lang)
