@@ -1,5 +1,5 @@
 """Run the resolu command: python -m resolu.search."""
 
-from .cli import main
+from ._entry import main
 
 main()

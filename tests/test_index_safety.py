@@ -271,6 +271,25 @@ def test_ctrl_c_stops_the_run_and_its_workers_quietly(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.iterdir()) == ["LOCK", MARKER]
 
 
+def test_ctrl_c_while_the_command_loads_is_quiet_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Importing the command takes tenths of a second; a Ctrl-C then printed a traceback.
+    from resolu.search import _entry
+
+    class Interrupted:
+        def find_spec(self, name: str, *args: object) -> None:
+            if name == "resolu.search.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "resolu.search.cli", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
+    with pytest.raises(SystemExit) as ended:
+        _entry.main()
+    assert ended.value.code == 1
+    assert capsys.readouterr().err == "Aborted!\n"
+
+
 # ------------------------------------------------------------------ a long-lived Index
 
 
