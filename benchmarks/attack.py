@@ -161,7 +161,8 @@ def attack_queries(index_dir: Path, queries: list[str], hang_s: float) -> tuple[
 
 def attack_cli(index_dir: Path, queries: list[str], hang_s: float) -> Tally:
     tally = Tally("queries (CLI)")
-    for q in queries:
+    # The kernel refuses one argument over 128 KiB: no shell could pass those.
+    for q in [q for q in queries if len(q.encode()) < 100_000]:
         try:
             run = subprocess.run(
                 [sys.executable, "-m", "resolu.search", "search", "--index-dir", str(index_dir),
@@ -368,9 +369,9 @@ def _index_count(target: Path) -> int | None:
 def attack_signals(work: Path, trials: int, sig: int, rng: random.Random) -> Tally:
     name = "kill -9 during indexing" if sig == signal.SIGKILL else "Ctrl-C during indexing"
     tally = Tally(name)
-    corpus = seed_corpus(work / f"corpus-{sig}", 250)
-    pristine = work / f"pristine-{sig}"
-    build_index(seed_corpus(work / f"first-{sig}", 20), pristine, procs=1)
+    corpus = seed_corpus(work / f"signal-corpus-{sig}", 250)
+    pristine = work / f"signal-pristine-{sig}"
+    build_index(seed_corpus(work / f"signal-first-{sig}", 20), pristine, procs=1)
     for trial in range(trials):
         target = work / f"ix-{sig}-{trial}"
         shutil.copytree(pristine, target)
