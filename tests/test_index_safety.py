@@ -422,7 +422,7 @@ def test_a_flipped_byte_in_an_impacts_file_is_found_and_repaired(
     impacts.write_bytes(bytes(data))
     report = build_index(corpus_copy, target)
     assert (
-        report.repaired == (f"the index was damaged ({impacts.name}): rebuilt from the corpus")
+        report.repaired == (f"the index was damaged ({impacts.name}): rebuilt from its sources")
         and report.rebuilt
     )
     with open_index(target, fast=True) as ix:
