@@ -11,13 +11,17 @@ normalised form because people cite ``S/RES/242`` and ``S/RES/242 (1967)`` alike
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 __all__ = [
     "DOCUMENT_SYMBOL_RE",
     "NUMBER_RE",
+    "SUFFIX_RE",
     "SYMBOL_RE",
+    "TypedSymbol",
     "is_document_symbol",
     "normalize_symbol",
+    "read_symbol",
     "short_form",
     "symbol_forms",
 ]
@@ -91,3 +95,108 @@ def symbol_forms(symbol: str) -> list[str]:
     full = normalize_symbol(symbol)
     short = short_form(full)
     return [full, short] if short and short != full else [full]
+
+
+# ---------------------------------------------------------------- what people type
+
+_ROMAN_OR_YEAR = r"\d{4}|[IVXLC]+"
+#: A symbol as people type or print it: ``S/RES/2803 (2025)``, ``S/RES/2803(2025)``,
+#: ``A/RES/217 A (III)``, ``A/RES/217(III) A``, ``217 A (III)``, ``2803``,
+#: ``55/109``, a series ``A/RES/69/*``.
+_TYPED = re.compile(
+    rf"""(?P<head>[A-Za-z0-9][^\s()*"]*?|)
+    (?:\s*(?P<letter>[A-Ha-h])(?=\s*\())?
+    (?:\s*\((?P<suffix>{_ROMAN_OR_YEAR})\))?
+    (?:\s*(?P<after>[A-Ha-h]))?
+    (?P<star>\*)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+#: A resolution number without its series: ``2803``, ``55/109``, ``ES-10/2``.
+_BARE = re.compile(r"(?:e?s-\d+|\d{1,4})(?:/\d{1,4})*", re.IGNORECASE)
+#: A full symbol: series letters first, a ``/``, a digit somewhere.
+_FULL = re.compile(rf"[a-z][a-z0-9]*(?:\.[a-z0-9]+)*(?:/{_PART})+", re.IGNORECASE)
+#: What may follow a symbol typed in a query and still be part of it: `` (2025)``,
+#: `` A (III)``, ``(III) A``. Read by the query lexer after ``symbol:``/``cites:``.
+SUFFIX_RE = re.compile(r"(?:\s*[A-H](?=\s*\())?\s*\((?:\d{4}\)|[IVXLC]+\)(?:\s+[A-H](?![\w/(]))?)")
+
+
+@dataclass(frozen=True)
+class TypedSymbol:
+    """A symbol as a person typed it, read by :func:`read_symbol`.
+
+    ``key`` is the form the index holds (lower case, no spaces, no year or
+    session, no letter): ``s/res/2803``, ``a/res/217``, or a bare number
+    ``2803``, ``55/109``; for a series (``A/RES/69/*``) the prefix ``a/res/69/``.
+    """
+
+    key: str
+    #: The letter of a pre-1976 resolution (``217 A (III)``: ``A``), else "".
+    letter: str = ""
+    #: The year or session in parentheses (``2025``, ``III``), else "".
+    suffix: str = ""
+    #: True for a series typed with a trailing ``*``.
+    series: bool = False
+
+    @property
+    def bare(self) -> bool:
+        """Tell whether no series was typed (``2803``, ``55/109``, ``217 A (III)``)."""
+        return not self.key[:1].isalpha() or bool(_BARE.fullmatch(self.key))
+
+    @property
+    def printed(self) -> str:
+        """Return the symbol as the UN prints it: ``S/RES/2803 (2025)``, ``A/RES/217 A (III)``."""
+        text = self.key.upper() + ("*" if self.series else "")
+        if self.letter:
+            text += f" {self.letter}"
+        return f"{text} ({self.suffix})" if self.suffix else text
+
+    def matches(self, term: str) -> bool:
+        """Tell whether a symbol the index holds (a ``key``: ``s/res/2803``) is one this names.
+
+        A bare number matches the symbols it is the number of; a year in
+        parentheses names a Security Council resolution, a roman session any
+        other (the General Assembly's and the Economic and Social Council's
+        before 1976).
+
+        >>> read_symbol("2803").matches("s/res/2803"), read_symbol("217 (III)").matches("s/res/217")
+        (True, False)
+        """
+        if self.series:
+            return term.startswith(self.key)
+        if not self.bare:
+            return term == self.key
+        if term != self.key and short_form(term) != self.key:
+            return False
+        if not self.suffix or term == self.key:
+            return True
+        council = term.startswith("s/res/")
+        return council if self.suffix.isdigit() else not council
+
+
+def read_symbol(text: str) -> TypedSymbol | None:
+    """Read a symbol in any form it is printed or typed, or return None when it is not one.
+
+    >>> read_symbol("S/RES/2803 (2025)") == read_symbol("s/res/2803(2025)")
+    True
+    >>> read_symbol("A/RES/217 A (III)")
+    TypedSymbol(key='a/res/217', letter='A', suffix='III', series=False)
+    >>> read_symbol("A/RES/217(III) A") == read_symbol("A/RES/217 A (III)")
+    True
+    >>> read_symbol("A/RES/69/*"), read_symbol("paix")
+    (TypedSymbol(key='a/res/69/', letter='', suffix='', series=True), None)
+    """
+    m = _TYPED.fullmatch(text.strip())
+    if not m or (m["letter"] and m["after"]):
+        return None
+    head = m["head"].replace(" ", "").lower()
+    letter = (m["letter"] or m["after"] or "").upper()
+    suffix = (m["suffix"] or "").upper()
+    if m["star"]:
+        if letter or suffix or not (head == "" or head.endswith("/") or head[-1].isalnum()):
+            return None
+        return TypedSymbol(head, series=True) if head else None
+    if not (_BARE.fullmatch(head) or (_FULL.fullmatch(head) and is_symbol(head))):
+        return None
+    if letter and not (suffix and not suffix.isdigit()):
+        return None  # a letter comes only with a session: 217 A (III)
+    return TypedSymbol(head, letter, suffix)

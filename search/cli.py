@@ -118,6 +118,10 @@ class _UsageError(click.ClickException):
 def _fail(exc: ResoluError) -> NoReturn:
     if isinstance(exc, QuerySyntaxError):
         raise _UsageError(cli_messages().say("cli_malformed", detail=exc))
+    near = getattr(exc, "suggestions", ())
+    if near:
+        nearest = cli_messages().say("cli_nearest", refs=", ".join(near))
+        raise click.ClickException(f"{exc}\n{nearest}")
     raise click.ClickException(str(exc))
 
 
@@ -322,9 +326,8 @@ def _show(ix: Any, reference: str, langs: tuple[str, ...], query: str, fmt: str)
     if fmt != "text":
         _export_found(ix, found, reference, langs, fmt)
         return
-    symbol = reference.partition("#")[0].split(":")[-1]
     if isinstance(found, Paragraph):
-        res = ix.get(symbol, lang=langs[0] if langs else None)
+        res = ix.get(found.symbol, lang=langs[0] if langs else None)
         marks = query_highlights(ix, query, [res]) if query else {}
         spans = marks.get((res.language, found.reference), ())
         click.echo(click.style(found.label, bold=True) + f"  [{found.reference}]")
@@ -351,13 +354,13 @@ def _export_found(ix: Any, found: Any, reference: str, langs: tuple[str, ...], f
 
         language = langs[0] if langs else ""
         if isinstance(found, Paragraph) and not language:
-            language = ix.get(reference.partition("#")[0]).language
+            language = ix.get(found.symbol).language
         click.echo(json.dumps(found_json(found, language=language), ensure_ascii=False, indent=2))
         return
     from .export import export_records, resolution_records
 
     if isinstance(found, Paragraph):
-        res = ix.get(reference.partition("#")[0], lang=langs[0] if langs else None)
+        res = ix.get(found.symbol, lang=langs[0] if langs else None)
         records = resolution_records(res, [found])
     else:
         records = resolution_records(found)
@@ -941,6 +944,8 @@ def _print_reading(results: Any) -> None:
         click.echo(m.say("cli_passage_cut", n=PASSAGE_CHARS), err=True)
     for acronym, forms in results.expansions:
         click.echo(m.say("cli_expanded", acronym=acronym, forms=" | ".join(forms)), err=True)
+    for typed, symbols in results.symbols:
+        click.echo(m.say("cli_symbols", typed=typed, symbols=", ".join(symbols)), err=True)
     asked = _asked_language(results.query)
     for other, n in results.elsewhere.items():
         if asked and other != asked:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resolu.corpus.languages import LANGUAGES
+from resolu.corpus.symbols import TypedSymbol, read_symbol
 from resolu.index.analysis import field_analyzer
 from resolu.index.schema import DOCTYPE, EXACT, SYMBOL, text_field, title_field
 from whoosh import query as wq
@@ -70,6 +71,8 @@ class Compiled:
     language: str = "unknown"
     #: The query without its ``lang:`` filters, when it has some at the top.
     unfiltered: wq.Query | None = None
+    #: Numbers typed for a symbol that name several: (("2803", ("S/RES/2803", ...)),).
+    symbols: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 _TITLE_BOOST = 0.3
@@ -302,9 +305,8 @@ class _Compiler:
         if qf.kind == "text":
             return self.title(qf, value, node, lang)
         if qf.kind == "citedby":
-            cited = self.symbol(qf, value, node)
             # Its own paragraphs citing it (a footnote) are not "cited by".
-            return wq.AndNot(cited, wq.Term(SYMBOL, cited.text))
+            return wq.AndNot(self.symbol(qf, value, node), self.symbol(qf, value, node, own=True))
         values = [v.strip() for v in value.split(",") if v.strip()]
         if not values:
             raise QuerySyntaxError(f"field '{qf.name}:' has no value", self.q, node.pos)
@@ -329,12 +331,38 @@ class _Compiler:
         conj = [_any([wq.Term(name, t) for t in alts]) for alts in groups]
         return conj[0] if len(conj) == 1 else wq.And(conj)
 
-    def symbol(self, qf: QueryField, value: str, node: Node) -> wq.Term:
-        analyzer = field_analyzer(self.schema, qf.index_field)
-        terms = [t.text for t in analyzer(value, mode="query")]
-        if not terms:
+    def symbol(self, qf: QueryField, value: str, node: Node, own: bool = False) -> wq.Query:
+        """Match what a typed symbol names in the field: one symbol, those a number names, a series.
+
+        With ``own``, the same symbols in the paragraph's own ``symbol`` field
+        (what ``citedby:`` leaves out).
+        """
+        typed = read_symbol(value)
+        if typed is None:
             raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
-        return wq.Term(qf.index_field, terms[0])
+        name = SYMBOL if own else qf.index_field
+        if typed.series:
+            return wq.Prefix(name, typed.key)
+        terms = self.symbols_named(qf.index_field, typed)
+        if len(terms) > 1 and not own:
+            self.out.symbols.append((f"{qf.name}:{value}", tuple(t.upper() for t in terms)))
+        return _any([wq.Term(name, t) for t in terms]) if terms else wq.NullQuery
+
+    def symbols_named(self, fieldname: str, typed: TypedSymbol) -> list[str]:
+        """Return the symbols of the index a typed symbol names, as the index holds them.
+
+        A full symbol names itself. A bare number (``2803``, ``217 A (III)``)
+        names the indexed symbols it is the number of, read as the texts read
+        it (a year: the Security Council's); failing those, itself as printed
+        (a commission's ``2000/70``).
+        """
+        if not typed.bare or self.reader is None:
+            return [typed.key]
+        if fieldname not in self.reader.indexed_field_names():
+            return []
+        held = list(self.reader.field_terms(fieldname))
+        full = [t for t in held if t[:1].isalpha() and typed.matches(t)]
+        return full or ([typed.key] if typed.key in held and not typed.suffix else [])
 
     def range(self, qf: QueryField, value: str, node: Node) -> wq.Query:
         bounds = qf.bounds(value) if qf.bounds else None

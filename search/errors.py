@@ -8,7 +8,14 @@ __all__ = ["QuerySyntaxError", "ReferenceNotFound"]
 
 
 class ReferenceNotFound(ResoluError):
-    """A paragraph reference or symbol names nothing in the index."""
+    """A paragraph reference or symbol names nothing in the index.
+
+    ``suggestions`` are the nearest references the index holds, best first.
+    """
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = tuple(suggestions)
 
 
 class QuerySyntaxError(ResoluError):

@@ -126,6 +126,9 @@ class Results:
     passage_cut: int = 0
     #: Acronyms of the query and the forms also searched: (("ONU", ("UN", ...)),).
     expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A number typed for a symbol that names several indexed symbols, and those
+    #: searched: (("symbol:2803", ("S/RES/2803", "A/RES/2803")),).
+    symbols: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)

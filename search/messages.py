@@ -110,6 +110,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
             "«\u00a0{word}\u00a0» lu comme l’opérateur {op} (entre guillemets pour chercher le mot)"
         ),
         "cli_expanded": "{acronym} cherché aussi sous\u00a0: {forms}",
+        "cli_nearest": "Références les plus proches\u00a0: {refs}",
+        "cli_symbols": (
+            "{typed} désigne plusieurs cotes de l’index, toutes cherchées\u00a0: {symbols}"
+        ),
         "cli_did_you_mean": "Vouliez-vous dire\u00a0: {words}\u00a0?",
         "cli_passage_one": "cherché comme un passage\u00a0: son mot le plus rare ({words})",
         "cli_passage_many": "cherché comme un passage\u00a0: ses {n} mots les plus rares ({words})",
@@ -253,6 +257,8 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "cli_aligned": "(also: {refs})",
         "cli_operator": "“{word}” read as the operator {op} (quote it to search the word)",
         "cli_expanded": "{acronym} also searched as: {forms}",
+        "cli_nearest": "Nearest references: {refs}",
+        "cli_symbols": "{typed} names several symbols of the index, all searched: {symbols}",
         "cli_did_you_mean": "Did you mean: {words}?",
         "cli_passage_one": "searched as a passage: its rarest word ({words})",
         "cli_passage_many": "searched as a passage: its {n} rarest words ({words})",

@@ -41,6 +41,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from resolu.corpus.symbols import SUFFIX_RE
+
 from .errors import QuerySyntaxError
 from .fields import QUERY_FIELDS, field_named
 
@@ -166,13 +168,18 @@ def _lex(q: str) -> list[_Tok]:
             value = m.group("fvalue")
             if value is None:
                 raise QuerySyntaxError(f"field '{name}:' has no value", q, start)
+            end = m.end()
             if value.startswith('"'):
                 if len(value) < 2 or not value.endswith('"'):
                     raise QuerySyntaxError(
                         "unbalanced quote: this phrase is never closed", q, m.start("fvalue")
                     )
                 value = value[1:-1]
+            else:
+                value, end = _symbol_suffix(q, name, value, m.end())
             toks.append(_Tok("field", value, start, name=name))
+            i = end
+            continue
         elif kind == "phrase":
             text = m.group("phrase")
             if len(text) < 2 or not text.endswith('"'):
@@ -189,6 +196,19 @@ def _lex(q: str) -> list[_Tok]:
                 toks.append(_Tok("word", _stars_as_text(word), start))
         i = m.end()
     return _dangling_operators_as_text(_parentheses_as_text(_glued_dashes(toks)))
+
+
+def _symbol_suffix(q: str, name: str, value: str, end: int) -> tuple[str, int]:
+    """Take the year or session printed after a symbol into it: ``symbol:S/RES/2803 (2025)``.
+
+    Parentheses group elsewhere; after a field that takes symbols, ``(2025)``,
+    ``(III)``, `` A (III)`` and ``(III) A`` are part of the symbol as printed.
+    """
+    qf = field_named(name)
+    if qf is None or qf.kind not in ("symbol", "citedby"):
+        return value, end
+    m = SUFFIX_RE.match(q, end)
+    return (value + m.group(0), m.end()) if m else (value, end)
 
 
 def _glued_dashes(toks: list[_Tok]) -> list[_Tok]:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import pickle
 import struct
@@ -21,10 +22,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from resolu.corpus.dates import parse_iso
+from resolu.corpus.labels import read_label
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
-from resolu.corpus.symbols import normalize_symbol
-from resolu.index.analysis import field_analyzer
+from resolu.corpus.symbols import read_symbol, short_form
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
 from resolu.index.schema import DOCTYPE, EXACT, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
@@ -391,6 +392,7 @@ class Index:
             passage=compiled.passage,
             passage_cut=compiled.passage_cut,
             expansions=compiled.expansions,
+            symbols=tuple(dict.fromkeys(compiled.symbols)),
         )
 
     def _columns(self, s: Any) -> Columns:
@@ -635,21 +637,27 @@ class Index:
         if lang is not None:
             _check_str("lang", lang)
         own, ref = _split_key(reference.strip())
-        symbol, sep, local = ref.partition("#")
+        symbol, locals_ = _read_reference(ref)
         docs = self._documents_of(symbol)
         if not docs:
-            raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
+            raise ReferenceNotFound(
+                f"nothing in the index is cited as {reference}",
+                suggestions=self._near_symbols(symbol),
+            )
         languages = preferred({d[LANG] for d in docs})
-        if not sep:
+        if locals_ is None:
             want = lang or own or languages[0]
             chosen = [d for d in docs if d[LANG] == want]
             if not chosen:
                 raise ReferenceNotFound(f"{symbol} has no version in '{want}' in the index")
             return resolution_from_stored(chosen)
-        matches = {d[LANG]: d for d in docs if d["reference"].partition("#")[2] == local}
+        matches = _paragraphs_named(docs, locals_, ref)
         source = own or next((x for x in languages if x in matches), None)
         if source is None or source not in matches:
-            raise ReferenceNotFound(f"nothing in the index is cited as {reference}")
+            raise ReferenceNotFound(
+                f"nothing in the index is cited as {reference}",
+                suggestions=_near_references(docs, locals_),
+            )
         if lang is None or lang == source:
             return paragraph_from_stored(matches[source])
         return self._counterpart(reference, matches, source, lang)
@@ -691,19 +699,106 @@ class Index:
             return paragraph_from_stored(matches[lang])
         raise ReferenceNotFound(f"{reference} has no counterpart in '{lang}' in the index")
 
+    def _near_symbols(self, symbol: str) -> tuple[str, ...]:
+        """Return the indexed symbols nearest to one that names nothing, nearest first."""
+        typed = read_symbol(symbol)
+        wanted = typed.key if typed else symbol.strip().lower()
+        printed: dict[str, str] = {}
+        for summary in list_resolutions(self._fresh()):
+            held = read_symbol(summary.symbol)
+            key = held.key if held else summary.symbol.lower()
+            printed.setdefault(key, summary.symbol)
+            printed.setdefault(short_form(key) or key, summary.symbol)
+        near = difflib.get_close_matches(wanted, list(printed), n=6, cutoff=0.6)
+        return tuple(dict.fromkeys(printed[k] for k in near))[:_SUGGESTED]
+
     def _documents_of(self, symbol: str) -> list[dict[str, Any]]:
+        """Return the stored paragraphs of the resolution a symbol names, in document order.
+
+        The symbol may be typed in any printed form (:func:`read_symbol`); a
+        bare number naming several resolutions raises :class:`ReferenceNotFound`
+        with them as suggestions.
+        """
         s = self._fresh()
-        norm = normalize_symbol(symbol)
-        found: list[dict[str, Any]] = []
-        terms = [t.text for t in field_analyzer(s.schema, SYMBOL)(symbol, mode="query")]
-        if not terms:
-            return found
-        for docnum in s.document_numbers(**{SYMBOL: terms[0]}):
-            fields = s.stored_fields(docnum)
-            if normalize_symbol(fields[SYMBOL]) == norm or terms[0] == norm:
-                found.append(fields)
+        typed = read_symbol(symbol)
+        if typed is None or typed.series:
+            return []
+        keys = [typed.key]
+        if typed.bare:
+            keys = [t for t in s.reader().field_terms(SYMBOL) if t[:1].isalpha()]
+            keys = [t for t in keys if typed.matches(t)]
+        by_key: dict[str, list[dict[str, Any]]] = {}
+        for key in keys:
+            for docnum in s.document_numbers(**{SYMBOL: key}):
+                fields = s.stored_fields(docnum)
+                held = read_symbol(fields[SYMBOL])
+                if held and held.key == key and typed.letter in ("", held.letter):
+                    by_key.setdefault(key, []).append(fields)
+        if len(by_key) > 1:
+            named = tuple(docs[0][SYMBOL] for docs in by_key.values())
+            raise ReferenceNotFound(
+                f"{symbol} names several resolutions: {', '.join(named)}", suggestions=named
+            )
+        found = next(iter(by_key.values()), [])
         found.sort(key=lambda f: f[PAYLOAD]["order"])
         return found
+
+
+#: How many nearest references a :class:`ReferenceNotFound` suggests.
+_SUGGESTED = 3
+
+
+def _read_reference(ref: str) -> tuple[str, tuple[str, ...] | None]:
+    """Return the symbol a reference or printed label names and its local ids (None: none).
+
+    ``A/RES/55/109#op4`` and ``A/RES/55/109, par. 4`` both give ``op4``; a
+    label whose paragraph part cannot be read gives ``()`` (matched on the
+    stored labels), a bare symbol None.
+    """
+    if "#" in ref:
+        symbol, _, local = ref.partition("#")
+        return symbol, (local,)
+    labelled = read_label(ref)
+    if labelled is not None:
+        return labelled
+    head, sep, _ = ref.partition(",")
+    if sep and read_symbol(head) is not None:
+        return head.strip(), ()
+    return ref, None
+
+
+def _label_tail(label: str) -> str:
+    """Return what a label says after its symbol, folded for comparison."""
+    return " ".join(label.partition(",")[2].casefold().split())
+
+
+def _paragraphs_named(
+    docs: list[dict[str, Any]], locals_: tuple[str, ...], ref: str
+) -> dict[str, dict[str, Any]]:
+    """Return, per language, the stored paragraph of the first local id the index holds.
+
+    Failing those, the paragraph whose label says what ``ref`` says after its
+    symbol (a label of a parallel-corpus line, ``…, lignes 14-16``).
+    """
+    for local in locals_:
+        found = {d[LANG]: d for d in docs if d["reference"].partition("#")[2] == local}
+        if found:
+            return found
+    if "#" in ref or not _label_tail(ref):
+        return {}
+    tail = _label_tail(ref)
+    return {d[LANG]: d for d in docs if _label_tail(d[PAYLOAD]["label"]) == tail}
+
+
+def _near_references(docs: list[dict[str, Any]], locals_: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the references of a resolution nearest to local ids it does not hold."""
+    refs = list(dict.fromkeys(d["reference"] for d in docs))
+    by_local = {r.partition("#")[2]: r for r in refs}
+    near: list[str] = []
+    for local in locals_:
+        near += difflib.get_close_matches(local, list(by_local), n=_SUGGESTED, cutoff=0.5)
+    found = [by_local[n] for n in dict.fromkeys(near)]
+    return tuple(found[:_SUGGESTED] or refs[:_SUGGESTED])
 
 
 def _split_key(ref: str) -> tuple[str | None, str]:

@@ -65,6 +65,7 @@ def results_json(results: Results, *, limit: int, offset: int) -> dict[str, Any]
         "passage": list(results.passage),
         "passage_cut": results.passage_cut,
         "expansions": [{"acronym": a, "forms": list(f)} for a, f in results.expansions],
+        "symbols": [{"typed": t, "symbols": list(s)} for t, s in results.symbols],
         "offset": offset,
         "limit": limit,
         "hits": [hit_json(h) for h in results],
