@@ -402,7 +402,7 @@ class _Paragraphs:
         chapeau = [b for b in content if not b.items]
         if chapeau:
             self.add(
-                f"art{number}", "annex", number, article_label(symbol, number, language), chapeau
+                f"art{number}", "article", number, article_label(symbol, number, language), chapeau
             )
         items: dict[tuple[int, ...], list[Block]] = {}
         for b in content:
@@ -410,7 +410,7 @@ class _Paragraphs:
                 items.setdefault(b.items, []).append(b)
         for path, parts in items.items():
             n = ".".join([number, *map(str, path)])
-            self.add(f"art{n}", "annex", n, article_label(symbol, n, language), parts)
+            self.add(f"art{n}", "article", n, article_label(symbol, n, language), parts)
 
     def add(self, local: str, kind: str, number: str, cite: str, parts: list[Block]) -> None:
         # One line with single spaces, as the text reader gives: <br> and

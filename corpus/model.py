@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 
+from .doctypes import document_type
+
 __all__ = ["Paragraph", "Resolution"]
 
 
@@ -62,6 +64,17 @@ class Resolution:
     adopted: datetime.date | None = None
     source: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def doc_type(self) -> str:
+        """Return what the document is: ``resolution``, ``report``… (:data:`.doctypes.DOC_TYPES`).
+
+        A reader that knows better says so in ``meta["type"]``; else the symbol
+        and the masthead (title, first paragraphs) tell.
+        """
+        return self.meta.get("type") or document_type(
+            self.symbol, [self.title, *(p.text for p in self.paragraphs[:3])]
+        )
 
     def __post_init__(self) -> None:
         # Each paragraph knows the symbol and language of the resolution it is in.

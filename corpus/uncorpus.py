@@ -64,6 +64,7 @@ from pathlib import Path
 
 from .bodies import body_from_symbol
 from .citations import cited_symbols
+from .doctypes import document_type
 from .errors import CorpusError
 from .limits import DEFAULT_LIMITS
 from .model import Paragraph, Resolution
@@ -223,7 +224,12 @@ def _label(symbol: str, language: str, text: str, lines: str) -> str:
 
 
 def _resolution(
-    doc_id: str, symbol: str, language: str, paragraphs: list[Paragraph], path: Path
+    doc_id: str,
+    symbol: str,
+    language: str,
+    paragraphs: list[Paragraph],
+    path: Path,
+    masthead: str = "",
 ) -> Resolution:
     # The sample's lines come in any order; a document reads in its own line order.
     ordered = sorted(paragraphs, key=lambda p: int(p.number.split("-")[0]))
@@ -242,7 +248,8 @@ def _resolution(
         session=_session(symbol),
         year=year_from_id(doc_id),
         source=str(path),
-        meta={"un_id": doc_id},
+        # One type for every run of a document's lines: its masthead line may be in another run.
+        meta={"un_id": doc_id, "type": document_type(symbol, [masthead])},
     )
 
 
@@ -300,6 +307,7 @@ def _stream(
     current_id = ""
     symbol = ""
     paragraphs: list[Paragraph] = []
+    mastheads = _mastheads(path, ids_path, max_line)
     pairs = zip_longest(_lines(path, "text file", max_line), _lines(ids_path, "ids file", max_line))
     for file_line, (text, ids) in enumerate(pairs, start=1):
         if text is None or ids is None:
@@ -315,7 +323,9 @@ def _stream(
             raise CorpusError(ids_path, f"line {file_line}: no {language} position")
         if fields[0] != current_id:
             if paragraphs:
-                yield _resolution(current_id, symbol, language, paragraphs, path)
+                yield _resolution(
+                    current_id, symbol, language, paragraphs, path, mastheads.get(current_id, "")
+                )
             current_id, symbol, paragraphs = fields[0], _symbol(ids_path, file_line, fields[0]), []
         paragraphs.append(
             _paragraph(
@@ -323,7 +333,31 @@ def _stream(
             )
         )
     if paragraphs:
-        yield _resolution(current_id, symbol, language, paragraphs, path)
+        yield _resolution(
+            current_id, symbol, language, paragraphs, path, mastheads.get(current_id, "")
+        )
+
+
+def _mastheads(path: Path, ids_path: Path, max_line: int) -> dict[str, str]:
+    """Return, by document id, the first line that names what the document is (a first pass).
+
+    A document's lines come in several runs, and its masthead line ("Lettre
+    datée du…") in one of them: every run takes the type it says. Both
+    languages' files are read, French first, so that both give one type.
+    """
+    found: dict[str, str] = {}
+    texts = [path.with_suffix(f".{lang}") for lang in _COUNTERPART]
+    for text_path in [p for p in texts if p == path or p.is_file()]:
+        lines = zip(
+            _lines(text_path, "text file", max_line),
+            _lines(ids_path, "ids file", max_line),
+            strict=False,
+        )
+        for text, ids in lines:
+            doc_id = ids.split(maxsplit=1)[0] if ids.strip() else ""
+            if doc_id not in found and document_type("", [text]) != "other":
+                found[doc_id] = text
+    return found
 
 
 def _symbol(ids_path: Path, file_line: int, doc_id: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from resolu.corpus.doctypes import DOC_TYPES
 from resolu.corpus.errors import CorpusError
 from resolu.corpus.formats import format_of, read_file
 from resolu.corpus.limits import DEFAULT_LIMITS, Limits
@@ -94,6 +95,9 @@ class IndexReport:
     skipped: tuple[tuple[str, str], ...]
     seconds: float
     rebuilt: bool
+    #: Documents (distinct symbols) and paragraphs indexed by this run, per type
+    #: (``("resolution", 31, 163)``), in the order of :data:`~resolu.corpus.doctypes.DOC_TYPES`.
+    types: tuple[tuple[str, int, int], ...] = ()
     #: Why the index found was not kept but rebuilt (damaged), or "".
     repaired: str = ""
     #: Resolutions not indexed from a file because another file gives them.
@@ -123,6 +127,22 @@ class _Written:
     promoted: list[tuple[str, str]] = field(default_factory=list)
     #: The sources whose documents the run changed.
     touched: set[str] = field(default_factory=set)
+    #: type -> (symbols, paragraphs) of what was indexed.
+    types: dict[str, tuple[set[str], int]] = field(default_factory=dict)
+
+    def count(self, res: Resolution, paragraphs: int) -> None:
+        """Count one resolution read and its paragraphs, under its document type."""
+        symbols, n = self.types.setdefault(res.doc_type, (set(), 0))
+        symbols.add(res.symbol)
+        self.types[res.doc_type] = (symbols, n + paragraphs)
+
+    def by_type(self) -> tuple[tuple[str, int, int], ...]:
+        """Return (type, documents, paragraphs), types in the order of DOC_TYPES."""
+        order = {name: i for i, name in enumerate(DOC_TYPES)}
+        return tuple(
+            (name, len(symbols), n)
+            for name, (symbols, n) in sorted(self.types.items(), key=lambda t: order.get(t[0], 99))
+        )
 
 
 def _write(plan: Plan, writer: IndexWriter, progress: Progress | None) -> _Written:
@@ -178,6 +198,7 @@ def _index_file(
                 count = _add(writer, res, path)
                 out.resolutions += 1
                 out.paragraphs += count
+                out.count(res, count)
                 held.append(Held(key, count, True))
             else:
                 out.duplicates.append(_duplicate(plan, res, path, best))
@@ -266,10 +287,12 @@ def _promote(
         if digest(Path(path)) != record.digest:
             raise CorpusError(path, "changed since its source was indexed")
         counts: dict[str, list[int]] = {}
+        read: dict[str, Resolution] = {}
         for res in read_file(path, limits=plan.limits):
             key = resolution_key(res)
             if key in wanted:
                 counts.setdefault(key, []).append(_add(writer, res, path))
+                read[key] = res
     except (CorpusError, OSError) as exc:
         reason = exc.reason if isinstance(exc, CorpusError) else str(exc.strerror or exc)
         update = f"resolu index {record.source}"
@@ -282,6 +305,7 @@ def _promote(
             out.promoted.append((held.key, plan.shown(path)))
             out.resolutions += 1
             out.paragraphs += promoted[-1].paragraphs
+            out.count(read[held.key], promoted[-1].paragraphs)
         else:
             promoted.append(held)
     return promoted
@@ -542,6 +566,7 @@ def _report(plan: Plan, written: _Written, started: float, *, changed: bool) -> 
         resolutions=written.resolutions,
         paragraphs=written.paragraphs,
         total_paragraphs=_paragraph_count(plan.target),
+        types=written.by_type(),
         skipped=tuple(plan.refused + written.skipped),
         seconds=time.perf_counter() - started,
         rebuilt=changed and plan.existing is None,

@@ -39,6 +39,7 @@ __all__ = [
     "SORTKEY",
     "SOURCE",
     "SYMBOL",
+    "TYPE",
     "YEAR",
     "build_schema",
     "sort_key",
@@ -75,6 +76,8 @@ DATE = "date"
 AGENDA = "agenda"
 #: The Security Council meeting that adopted it ("4253").
 MEETING = "meeting"
+#: What the document is: resolution, decision, report, letter, agenda, statement, other.
+TYPE = "type"
 
 
 def text_field(language: str) -> str:
@@ -114,6 +117,7 @@ def build_schema() -> Schema:
         DATE: NUMERIC(int, sortable=True, default=0),
         LANG: ID(stored=True, sortable=True),
         KIND: ID(stored=True, sortable=True),
+        TYPE: ID(stored=True, sortable=True),
         AGENDA: KEYWORD(lowercase=True),
         MEETING: ID,
         "order": NUMERIC(int, stored=True, sortable=True),

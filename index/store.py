@@ -48,6 +48,7 @@ from .schema import (
     SORTKEY,
     SOURCE,
     SYMBOL,
+    TYPE,
     YEAR,
     build_schema,
     sort_key,
@@ -83,7 +84,7 @@ __all__ = [
 ]
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
 #: The file in an index folder that records the SCHEMA_VERSION it was built with.
@@ -181,6 +182,7 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
     lang = res.language or "fr"
     shared = _resolution_fields(res)
     shared[RESKEY] = resolution_key(res)
+    doc_type = res.doc_type
     for p in res.paragraphs:
         doc = {
             KEY: f"{lang}:{p.reference}",
@@ -193,6 +195,7 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
             **shared,
             LANG: lang,
             KIND: p.kind,
+            TYPE: doc_type,
             "order": p.order,
             SORTKEY: sort_key(res.symbol, p.order),
             title_field(lang): res.title,
@@ -200,7 +203,7 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
             EXACT: p.text,
             "cites": " ".join(p.cites_symbols),
             PATH: path,
-            PAYLOAD: _payload(res, p),
+            PAYLOAD: {**_payload(res, p), "type": doc_type},
         }
         # Whoosh rejects None for a NUMERIC field: leave the field out instead.
         yield {k: v for k, v in doc.items() if v is not None and v != ""}

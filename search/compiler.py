@@ -338,9 +338,14 @@ class _Compiler:
         (what ``citedby:`` leaves out).
         """
         typed = read_symbol(value)
-        if typed is None:
-            raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
         name = SYMBOL if own else qf.index_field
+        if typed is None:
+            # A symbol the grammar does not read (A/CONF.224/PC(III)/L.1): its first symbol.
+            analyzer = field_analyzer(self.schema, qf.index_field)
+            terms = [t.text for t in analyzer(value, mode="query")]
+            if not terms:
+                raise QuerySyntaxError(f"'{value}' is not {qf.expected}", self.q, node.pos)
+            return wq.Term(name, terms[0])
         if typed.series:
             return wq.Prefix(name, typed.key)
         terms = self.symbols_named(qf.index_field, typed)

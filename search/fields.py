@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from resolu.corpus.bodies import body_by_alias
+from resolu.corpus.doctypes import doc_type_by_alias
 from resolu.corpus.languages import language_by_alias
 from unidecode import unidecode
 
@@ -38,6 +39,8 @@ _KIND_ALIASES = {
     "annexe": "annex",
     "line": "line",
     "ligne": "line",
+    "article": "article",
+    "art": "article",
 }
 
 
@@ -153,10 +156,19 @@ QUERY_FIELDS: tuple[QueryField, ...] = (
     QueryField(
         "kind",
         "kind:operative (dispositif), kind:preambular (préambule), kind:subparagraph, "
-        "kind:footnote (note), kind:annex, kind:line",
+        "kind:footnote (note), kind:annex, kind:article, kind:line",
         "kind",
         "term",
         canonical=_kind,
+    ),
+    QueryField(
+        "type",
+        "the type of document: type:resolution (résolution), type:decision (décision), "
+        "type:report (rapport), type:letter (lettre), type:agenda (ordre du jour), "
+        "type:statement (déclaration), type:other (autre)",
+        "type",
+        "term",
+        canonical=doc_type_by_alias,
     ),
     QueryField("lang", "lang:fr or lang:en", "lang", "term", canonical=language_by_alias),
     QueryField(

@@ -55,6 +55,9 @@ class Hit:
     #: Finds the marks when first read (the search's own highlighter).
     marks: Callable[[], Marks] = field(default=_unmarked, repr=False, compare=False)
 
+    #: What the document is: resolution, decision, report, letter, agenda, statement, other.
+    doc_type: str = ""
+
     @property
     def highlights(self) -> Spans:
         """Return the ``(start, end)`` offsets in ``text`` where the query matched."""

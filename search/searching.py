@@ -25,7 +25,7 @@ from resolu.corpus.dates import parse_iso
 from resolu.corpus.labels import read_label
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
-from resolu.corpus.symbols import read_symbol, short_form
+from resolu.corpus.symbols import SYMBOL_RE, normalize_symbol, read_symbol, short_form
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
 from resolu.index.schema import DOCTYPE, EXACT, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
@@ -614,6 +614,7 @@ class Index:
             body=p.get("body", ""),
             adopted=parse_iso(p.get("adopted", "")),
             marks=marks,
+            doc_type=p.get("type", ""),
         )
 
     # ------------------------------------------------------------ lookups
@@ -712,6 +713,25 @@ class Index:
         near = difflib.get_close_matches(wanted, list(printed), n=6, cutoff=0.6)
         return tuple(dict.fromkeys(printed[k] for k in near))[:_SUGGESTED]
 
+    def _documents_as_printed(self, symbol: str) -> list[dict[str, Any]]:
+        """Return the stored paragraphs of a symbol the grammar does not read, as printed.
+
+        ``A/69/308 (Part II)``, ``A/CONF.224/PC(III)/L.1``: found by the symbol
+        they start with, kept where the whole symbol is the one asked for.
+        """
+        s = self._fresh()
+        start = SYMBOL_RE.search(symbol)
+        if start is None:
+            return []
+        wanted = normalize_symbol(symbol)
+        found = []
+        for docnum in s.document_numbers(**{SYMBOL: normalize_symbol(start.group(0))}):
+            fields = s.stored_fields(docnum)
+            if normalize_symbol(fields[SYMBOL]) == wanted:
+                found.append(fields)
+        found.sort(key=lambda f: f[PAYLOAD]["order"])
+        return found
+
     def _documents_of(self, symbol: str) -> list[dict[str, Any]]:
         """Return the stored paragraphs of the resolution a symbol names, in document order.
 
@@ -721,7 +741,9 @@ class Index:
         """
         s = self._fresh()
         typed = read_symbol(symbol)
-        if typed is None or typed.series:
+        if typed is None:
+            return self._documents_as_printed(symbol)
+        if typed.series:
             return []
         keys = [typed.key]
         if typed.bare:

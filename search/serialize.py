@@ -35,6 +35,7 @@ def hit_json(h: Hit) -> dict[str, Any]:
         "symbol": h.symbol,
         "title": h.title,
         "kind": h.kind,
+        "type": h.doc_type,
         "number": h.number,
         "language": h.language,
         "year": h.year,

