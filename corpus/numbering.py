@@ -238,7 +238,81 @@ def number_blocks(
         meta["headings"] = "\n".join(st.headings)
     for n, title in enumerate(st.annexes, 1):
         meta[f"annex{n}"] = title
-    return _paragraphs(st.pending, footnotes, header), meta
+    pending = st.pending
+    if st.op == 0 and header.symbol.startswith("S/RES/"):
+        pending = _operative_tail(pending)
+    return _paragraphs(pending, footnotes, header), meta
+
+
+#: Words before the verb of an old Council text's decision ("Deeply deplores", "Hereby resolves").
+_LEADS = frozenset({"Hereby", "Therefore", "Further", "Also", "Accordingly", "Thereupon"})
+#: Capitalised words ending in "s" that open a preamble, not a decision.
+_NOT_VERBS = frozenset({"Whereas", "Has", "Was", "Thus", "Pursuant", "Its", "His", "This"})
+_MARKER = re.compile(r"^\(?[a-z0-9]{1,3}\)\s+")
+#: A footnote the transcription left in the text ("1 Official Records…", "2 Ibid., …").
+_NOTE = re.compile(r"^\d{1,3}\s+(?:Ibid|See|Official|Document|Resolution|S/)")
+
+
+def _decides(text: str) -> bool:
+    """Tell whether an unnumbered paragraph opens with a decision: "Dissolves…", "Deeply deplores…".
+
+    >>> _decides("Deeply deplores the holding by Israel"), _decides("Having examined")
+    (True, False)
+    >>> _decides("(a) Resolves that the dispute"), _decides("Whereas the Commission")
+    (True, False)
+    """
+    text = _MARKER.sub("", text)
+    if text.startswith(("It is resolved", "Resolved")):
+        return True
+    words = text.split(maxsplit=2)
+    if len(words) < 2:
+        return False
+    first = words[0].rstrip(",:")
+    if first in _LEADS or (first.endswith("ly") and first[:1].isupper()):
+        first = words[1].rstrip(",:").capitalize()
+    return (
+        first[:1].isupper()
+        and first.isalpha()
+        and first.endswith("s")
+        and not first.endswith(("ss", "us", "is"))
+        and first not in _NOT_VERBS
+    )
+
+
+def _operative_tail(
+    pending: list[tuple[str, str, str, str, Block]],
+) -> list[tuple[str, str, str, str, Block]]:
+    """Make operative the decision an old Council text states without a number or a known verb.
+
+    In a text with no operative paragraph ("Dissolves the Commission…",
+    "Deeply deplores…", "Hereby resolves…"), the first preambular paragraph
+    that opens with a verb, and each one after it, are operative.
+    """
+    first = next(
+        (
+            i
+            for i, (kind, _, _, _, block) in enumerate(pending)
+            if kind == "preambular" and _decides(join_lines(t for _, t in block.lines))
+        ),
+        None,
+    )
+    if first is None:
+        return pending
+    out = list(pending[:first])
+    op = 0
+    renumbered: dict[str, str] = {}  # a preambular number -> its operative number
+    for kind, number, local, annex, block in pending[first:]:
+        head, _, rest = number.partition(".")
+        if kind == "preambular" and not _NOTE.match(join_lines(t for _, t in block.lines)):
+            op += 1
+            renumbered[number] = str(op)
+            out.append(("operative", str(op), f"op{op}", annex, block))
+        elif kind == "subparagraph" and local.startswith("pp") and head in renumbered:
+            new = f"{renumbered[head]}.{rest}"
+            out.append((kind, new, f"op{new}", annex, block))
+        else:
+            out.append((kind, number, local, annex, block))
+    return out
 
 
 def _ends_colon(block: Block) -> bool:

@@ -218,6 +218,7 @@ def test_security_council_page_break_mid_paragraph() -> None:
 def test_all_security_council_texts_read_or_fail_cleanly() -> None:
     folder = shared("en_only", "cr-unsc_res_en_gold")
     read = failed = 0
+    no_operative = []
     for path in sorted(folder.glob("*.txt")):
         try:
             res = read_resolution(path)
@@ -228,8 +229,19 @@ def test_all_security_council_texts_read_or_fail_cleanly() -> None:
         read += 1
         assert res.symbol.startswith("S/RES/") and res.paragraphs
         assert len({p.reference for p in res.paragraphs}) == len(res.paragraphs)
+        if not any(p.kind == "operative" for p in res.paragraphs):
+            no_operative.append(res.symbol)
     assert read + failed == 902
     assert read >= 895, f"only {read} of 902 read"
+    # Before: 12. What remains: 16, 53 and 158 have their decision run into the
+    # preamble by a footnote mark ("Senegal ,33 Recommends…"); 565's file stops
+    # before its operative part.
+    assert no_operative == [
+        "S/RES/16 (1947)",
+        "S/RES/53 (1948)",
+        "S/RES/158 (1960)",
+        "S/RES/565 (1985)",
+    ]
 
 
 # ------------------------------------------------------------ property: nothing is lost
@@ -345,6 +357,16 @@ _SC_GOLD = Path(__file__).resolve().parents[1].parent / "shared/data/en_only/cr-
         ("S_RES_0090_1951_EN_GOLD.txt", ["Resolves to remove"], {"votes": "unanimous"}),
         # "Takes note of that report…" closes with a full stop: operative
         ("S_RES_0156_1960_EN_GOLD.txt", ["Takes note of that report"], {"meeting": "895"}),
+        # No number, no verb the reader knew, or a comma at the end: the first paragraph
+        # opening with a verb ("Dissolves", "Deeply deplores", "Hereby resolves") decides
+        ("S_RES_0097_1952_EN_GOLD.txt", ["Dissolves the Commission"], {"meeting": "571"}),
+        ("S_RES_0251_1968_EN_GOLD.txt", ["Deeply deplores the holding"], {}),
+        ("S_RES_0004_1946_EN_GOLD.txt", ["Hereby resolves", "To this end"], {}),
+        ("S_RES_0003_1946_EN_GOLD.txt", ["Resolves that the Council", "Provided, however"], {}),
+        ("S_RES_0034_1947_EN_GOLD.txt", ["(a) Resolves"], {}),
+        ("S_RES_0086_1950_EN_GOLD.txt", ["Finds that the Republic"], {}),
+        ("S_RES_0299_1971_EN_GOLD.txt", ["Recommends to the General Assembly"], {}),
+        ("S_RES_0065_1948_EN_GOLD.txt", ["Requests the consular"], {}),
     ],
 )
 def test_old_security_council_structure(
