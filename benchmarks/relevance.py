@@ -4,9 +4,10 @@ Builds, in one run and over the same paragraphs (read with resolu's own readers)
 resolu, SQLite FTS5 (``porter unicode61 remove_diacritics 2``) and Whoosh with its
 stock ``LanguageAnalyzer("fr")`` / ``StemmingAnalyzer()``. Each query is run over the
 paragraphs of its own language. Scores nDCG@10, MRR@10 and Recall@100 with
-ir-measures, per language, on the tuned two thirds of the queries and on the held-out
-third (a fixed split by hashing the query id), prints one table and, with ``--out``,
-writes the same figures as JSON.
+ir-measures, and judged@10 (the share of the top 10 a judge has read: where it is
+low, the measures undercount), per language, on the tuned two thirds of the queries
+and on the held-out third (a fixed split by hashing the query id), prints one table
+and, with ``--out``, writes the same figures as JSON.
 
     python benchmarks/relevance.py [--data DIR] [--work DIR] [--out FILE]
 """
@@ -34,6 +35,7 @@ QUERIES = ROOT / "tests" / "relevance" / "queries.jsonl"
 MEASURES = (nDCG @ 10, RR @ 10, R @ 100)
 NAMES = {str(nDCG @ 10): "nDCG@10", str(RR @ 10): "MRR@10", str(R @ 100): "R@100"}
 DEPTH = 100
+JUDGED = "judged@10"
 FTS5_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 Run = dict[str, dict[str, float]]
@@ -235,10 +237,25 @@ def per_query(
     return table
 
 
+def judged_at_10(qrels: dict[str, dict[str, int]], run: Run, query_id: str) -> float:
+    """Return the share of the top 10 that a judge has read (any grade, 0 included).
+
+    Low values mean the measures rest on unjudged paragraphs counted as not relevant:
+    a ranking change that surfaces them looks worse than it is (pooling bias).
+    """
+    top = sorted(run.get(query_id, {}).items(), key=lambda kv: -kv[1])[:10]
+    top = [(k, s) for k, s in top if k != "-"]
+    if not top:
+        return 1.0
+    return sum(k in qrels[query_id] for k, _ in top) / len(top)
+
+
 def evaluate(qrels: dict[str, dict[str, int]], run: Run, ids: list[str]) -> dict[str, float]:
-    """Return the mean of each measure over ``ids``."""
+    """Return the mean of each measure over ``ids``, and of judged@10."""
     table = per_query(qrels, run, ids)
-    return {name: sum(table[i][name] for i in ids) / len(ids) for name in NAMES.values()}
+    scores = {name: sum(table[i][name] for i in ids) / len(ids) for name in NAMES.values()}
+    scores[JUDGED] = sum(judged_at_10(qrels, run, i) for i in ids) / len(ids)
+    return scores
 
 
 def _build(
@@ -269,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     queries = load_queries()
     qrels = qrels_of(queries)
     folders = lay_out(args.data, args.work)
-    results: dict[str, Any] = {"measures": list(NAMES.values()), "rows": [], "seconds": {}}
+    results: dict[str, Any] = {"measures": [*NAMES.values(), JUDGED], "rows": [], "seconds": {}}
     runs: dict[str, Run] = {e: {} for e in engines}
     langs = args.langs.split(",")
     for lang, folder in folders.items():
@@ -282,9 +299,8 @@ def main(argv: list[str] | None = None) -> int:
             search = _build(engine, folder, docs, lang, args.work)
             runs[engine].update(run_queries(search, lang_queries))
             results["seconds"][f"{engine}/{lang}"] = round(time.perf_counter() - start, 1)
-    header = f"{'lang':4} {'part':8} {'n':>3} {'engine':7} " + " ".join(
-        f"{n:>8}" for n in NAMES.values()
-    )
+    columns = [*NAMES.values(), JUDGED]
+    header = f"{'lang':4} {'part':8} {'n':>3} {'engine':7} " + " ".join(f"{n:>9}" for n in columns)
     print(header)
     print("-" * len(header))
     for lang in langs:
@@ -301,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(
                     f"{lang:4} {part:8} {len(ids):>3} {engine:7} "
-                    + " ".join(f"{scores[n]:8.3f}" for n in NAMES.values())
+                    + " ".join(f"{scores[n]:9.3f}" for n in columns)
                 )
     print(
         "seconds (build + queries): " + ", ".join(f"{k} {v}" for k, v in results["seconds"].items())
