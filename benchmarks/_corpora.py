@@ -101,17 +101,21 @@ def build_english(data: Path, work: Path, scale: int) -> Corpus:
 
 
 def _copy_devset(dev_fr: Path, dev_ids: Path, folder: Path, copy: int) -> None:
-    """Write copy ``copy`` of the dev set, each document id given a last segment ``c<copy>``.
+    """Write copy ``copy`` of the dev set, each document id given a segment ``c<copy>``.
 
     ``2015/a/69/767`` becomes ``2015/a/69/767/c2`` (symbol ``A/69/767/C2``): every
-    copy holds distinct documents, symbols and paragraph references.
+    copy holds distinct documents, symbols and paragraph references. The segment goes
+    before a year qualifier (``2015/s/res/2204/c2__2015_``, symbol ``S/RES/2204/C2
+    (2015)``), since an id with a segment after its qualifier spells no symbol and the
+    reader refuses the file.
     """
     stem = f"{dev_fr.stem}-c{copy}"
     shutil.copyfile(dev_fr, folder / f"{stem}.fr")
     lines = []
     for line in dev_ids.read_text(encoding="utf-8").splitlines():
         doc_id, sep, rest = line.partition(" ")
-        lines.append(f"{doc_id.rstrip('/')}/c{copy}{sep}{rest}")
+        head, qualifier, year = doc_id.rstrip("/").partition("__")
+        lines.append(f"{head}/c{copy}{qualifier}{year}{sep}{rest}")
     (folder / f"{stem}.ids").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
