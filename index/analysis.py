@@ -58,6 +58,7 @@ __all__ = [
     "exact_analyzer",
     "field_analyzer",
     "french_analyzer",
+    "word_terms",
 ]
 
 _WORD = r"[^\W_]+(?:['’ʼ][^\W_]+)*"
@@ -435,17 +436,74 @@ def _word_table(analyzer: Analyzer) -> dict[str, tuple[Span, ...]] | None:
     entry = _WORD_SPANS.get(id(analyzer))
     if entry is not None and entry[0] is analyzer:
         return entry[1]
-    items = getattr(analyzer, "items", None)
-    if not items or type(items[0]) is not UNTokenizer:
+    if not _per_token(analyzer):
         return None
-    for item in items[1:]:
-        per_token = isinstance(item, _PER_TOKEN) or (
-            isinstance(item, StopFilter) and not item.renumber
-        )
-        if not per_token:
-            return None
     if len(_WORD_SPANS) > 16:
         _WORD_SPANS.clear()
     table: dict[str, tuple[Span, ...]] = {}
     _WORD_SPANS[id(analyzer)] = (analyzer, table)
     return table
+
+
+def _per_token(analyzer: Analyzer) -> bool:
+    """Tell whether the analyzer is our tokenizer followed by filters working token by token."""
+    items = getattr(analyzer, "items", None)
+    if not items or type(items[0]) is not UNTokenizer:
+        return False
+    for item in items[1:]:
+        per_token = isinstance(item, _PER_TOKEN) or (
+            isinstance(item, StopFilter) and not item.renumber
+        )
+        if not per_token:
+            return False
+    return True
+
+
+#: Per analyzer (by id, the analyzer kept alive beside its table): each word's
+#: term at index time, "" for a word that gives none (a stop word).
+_WORD_TERMS: dict[int, tuple[Analyzer, dict[str, str]]] = {}
+
+
+def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
+    """Return the terms ``analyzer`` makes of ``text`` at index time, each with its positions.
+
+    The same terms and positions as running the analyzer with
+    ``positions=True, mode="index"``, found a word at a time from a table of
+    the words already seen (each distinct word is analysed once). Returns
+    None where that does not hold: a text with a ``/`` (it may hold a UN
+    symbol, which makes several terms) or an analyzer that does not work
+    token by token; the caller then runs the analyzer.
+
+    >>> word_terms(english_analyzer(), "The Council decides that the Council")
+    {'council': [1, 5], 'decid': [2]}
+    """
+    if "/" in text:
+        return None
+    entry = _WORD_TERMS.get(id(analyzer))
+    if entry is not None and entry[0] is analyzer:
+        table = entry[1]
+    elif _per_token(analyzer):
+        if len(_WORD_TERMS) > 16:
+            _WORD_TERMS.clear()
+        table = {}
+        _WORD_TERMS[id(analyzer)] = (analyzer, table)
+    else:
+        return None
+    out: dict[str, list[int]] = {}
+    for pos, word in enumerate(_WORD_RE.findall(text)):
+        term = table.get(word)
+        if term is None:
+            found = [t.text for t in analyzer(word, mode="index")]
+            if len(found) > 1:  # pragma: no cover - a word without "/" is one token
+                return None
+            term = found[0] if found else ""
+            if len(table) > 200_000:
+                table.clear()
+            table[word] = term
+        if term:
+            poses = out.get(term)
+            if poses is None:
+                out[term] = [pos]
+            else:
+                poses.append(pos)
+    return out

@@ -19,7 +19,6 @@ removed, by the run itself or by the next one.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import time
 import warnings
@@ -48,7 +47,8 @@ from .folder import (
 )
 from .impacts import write_impacts
 from .lock import writer_lock
-from .planning import Plan, Request, SourceFile, digest, plan_run
+from .planning import Plan, Request, digest, plan_run
+from .postings import PostingsWriter
 from .schema import DOCTYPE, KEY, PATH, RESKEY
 from .sources import resolve_source, write_sources
 from .store import (
@@ -334,11 +334,12 @@ def build_index(
     documents are left as they are. A file the reader rejects is skipped and
     reported; a resolution another file gives too is indexed once (the report
     names the copies left out). ``rebuild`` rebuilds every source, this one
-    included, into an empty index. ``procs`` processes analyse documents; by
-    default both cores when there are at least :data:`PARALLEL_FROM` files (or
-    5 MB of parallel-corpus text) to index, where two measured 1.7 times
-    faster on the 902 Security Council files (benchmarks/index_memory.py),
-    and one otherwise, where starting workers costs more than it saves. The
+    included, into an empty index. ``procs`` processes analyse documents:
+    by default one, which keeps the new segment's postings in memory and
+    writes them through Whoosh's codec (:mod:`resolu.index.postings`); more
+    than one use Whoosh's multiprocessing writer instead, which measured
+    slower on 2 cores than that one process (``benchmarks/index_memory.py
+    --procs-corpus``): a second process is never the default. The
     previous index stays intact and searchable until the run commits; a
     damaged index (checksums), or one of another version, is rebuilt from
     its recorded sources. A file over one of ``limits``
@@ -488,7 +489,7 @@ def _run(
         ix = create_store(gen)
     else:
         gen = Path(ix.storage.folder)
-    writer = _writer(ix, procs or _auto_procs(plan.current, plan.to_index), limitmb)
+    writer = _writer(ix, procs or 1, limitmb)
     try:
         written = _write(plan, writer, progress)
         # One writer makes one segment; merging the workers' segments would
@@ -534,8 +535,7 @@ def _merge_deletions(ix: Any) -> None:
 def _writer(ix: Any, procs: int, limitmb: int) -> IndexWriter:
     if procs > 1:
         return WorkerWriter(ix, procs=procs, multisegment=True, limitmb=limitmb)
-    writer: IndexWriter = ix.writer(limitmb=limitmb)
-    return writer
+    return PostingsWriter(ix, limitmb=limitmb)
 
 
 def _undo(writer: IndexWriter, ix: Any, gen: Path, *, fresh: bool) -> None:
@@ -576,28 +576,6 @@ def _report(plan: Plan, written: _Written, started: float, *, changed: bool) -> 
         missing_sources=tuple(plan.missing),
         sources=len(plan.sources),
     )
-
-
-#: From this many files to index (or bytes of parallel-corpus text), use every core.
-PARALLEL_FROM = 200
-_PARALLEL_BYTES = 5_000_000
-
-
-def _auto_procs(current: dict[str, SourceFile], to_index: list[str]) -> int:
-    cores = min(os.cpu_count() or 1, 2)
-    if cores < 2:
-        return 1
-    if len(to_index) >= PARALLEL_FROM:
-        return cores
-    size = sum(_size(current[path].path) for path in to_index)
-    return cores if size >= _PARALLEL_BYTES else 1
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # gone since the walk: the reader says so, as a skipped file
 
 
 def _paragraph_count(target: Path) -> int:

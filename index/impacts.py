@@ -26,7 +26,7 @@ import pickle
 import shutil
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,14 @@ from whoosh.util.numeric import byte_to_length
 from .schema import BODY, CITES, EXACT, KIND, LANG, SESSION, SYMBOL, text_field, title_field
 from .store import INDEX_NAME
 
-__all__ = ["IMPACT_FIELDS", "POSITION_FIELDS", "SegmentImpacts", "impacts_path", "write_impacts"]
+__all__ = [
+    "IMPACT_FIELDS",
+    "POSITION_FIELDS",
+    "SegmentImpacts",
+    "impacts_path",
+    "write_impacts",
+    "write_segment_arrays",
+]
 
 #: The fields whose terms the query compiler turns into Term and Phrase queries.
 IMPACT_FIELDS = (
@@ -137,33 +144,112 @@ class _Spill:
 def _write_segment(leaf: Any, target: Path) -> None:
     schema = leaf.schema
     doccount = leaf.doc_count_all()
-    folder = target.parent
-    docs = _Spill("I", "<u4", folder)
-    weights = _Spill("f", "<f4", folder)
-    positions = _Spill("I", "<u4", folder)
+
+    def postings(name: str, out: _Columns) -> None:
+        for term in leaf.lexicon(name):
+            _read_postings(leaf, name, term, out)
+            out.end_term(term)
+
+    def lengths(name: str) -> np.ndarray:
+        return _lengths(leaf, name, doccount)
+
+    _write_file(target, schema, doccount, postings, lengths)
+
+
+def write_segment_arrays(
+    folder: Path,
+    segment_id: str,
+    schema: Any,
+    doccount: int,
+    terms: dict[str, Iterable[tuple[bytes, Any, Any, list[bytes]]]],
+    lengths: dict[str, list[int]],
+) -> None:
+    """Write a segment's impacts file from its postings in memory (as the writer holds them).
+
+    ``terms`` gives, per field, its terms in sorted order, each with its
+    document numbers, weights and Whoosh-encoded values; ``lengths`` each
+    field's decoded length per document. The file is the one
+    :func:`write_impacts` would write from the segment once committed.
+    """
+
+    def postings(name: str, out: _Columns) -> None:
+        decode = _positions_decoder(schema[name].format) if name in POSITION_FIELDS else None
+        seen: dict[bytes, tuple[int, ...]] = {}
+        for term, docs, weights, values in terms.get(name, ()):
+            out.docs.extend(docs)
+            out.weights.extend(weights)
+            if decode is not None and out.starts is not None:
+                for value in values:
+                    found = seen.get(value)
+                    if found is None:
+                        found = tuple(decode(value))
+                        if len(seen) > 100_000:
+                            seen.clear()
+                        seen[value] = found
+                    out.positions.extend(found)
+                    out.starts.append(len(out.positions))
+            out.end_term(term)
+
+    def lengths_of(name: str) -> np.ndarray:
+        out = np.zeros(doccount, dtype=np.uint32)
+        given = lengths.get(name)
+        if given:
+            out[: len(given)] = given
+        return out
+
+    _write_file(impacts_path(folder, segment_id), schema, doccount, postings, lengths_of)
+
+
+class _Columns:
+    """The arrays of an impacts file as they are filled, field after field."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.docs = _Spill("I", "<u4", folder)
+        self.weights = _Spill("f", "<f4", folder)
+        self.positions = _Spill("I", "<u4", folder)
+        self.starts: _Spill | None = None
+        self.blob = bytearray()
+        self.term_offsets = [0]
+        self.posting_offsets = [0]
+
+    def start_field(self, positions: bool) -> None:
+        self.blob = bytearray()
+        self.term_offsets = [0]
+        self.posting_offsets = [len(self.docs)]
+        self.starts = _Spill("Q", "<u8", self.folder) if positions else None
+        if self.starts is not None:
+            self.starts.append(len(self.positions))
+
+    def end_term(self, term: bytes) -> None:
+        self.blob += term
+        self.term_offsets.append(len(self.blob))
+        self.posting_offsets.append(len(self.docs))
+
+
+def _write_file(
+    target: Path,
+    schema: Any,
+    doccount: int,
+    postings: Callable[[str, _Columns], None],
+    lengths: Callable[[str], np.ndarray],
+) -> None:
+    """Lay out and write an impacts file, each field's postings given by ``postings``."""
+    out = _Columns(target.parent)
     arrays: dict[str, np.ndarray | _Spill] = {}
     fields = [f for f in IMPACT_FIELDS if f in schema]
     for name in fields:
-        blob = bytearray()
-        term_offsets = [0]
-        posting_offsets = [len(docs)]
-        starts = _Spill("Q", "<u8", folder) if name in POSITION_FIELDS else None
-        if starts is not None:
-            starts.append(len(positions))
-        for term in leaf.lexicon(name):
-            _read_postings(leaf, name, term, docs, weights, positions, starts)
-            blob += term
-            term_offsets.append(len(blob))
-            posting_offsets.append(len(docs))
-        arrays[f"{name}.terms"] = np.frombuffer(bytes(blob), dtype=np.uint8)
-        arrays[f"{name}.toff"] = np.array(term_offsets, dtype=np.uint64)
-        arrays[f"{name}.poff"] = np.array(posting_offsets, dtype=np.uint64)
+        out.start_field(name in POSITION_FIELDS)
+        postings(name, out)
+        arrays[f"{name}.terms"] = np.frombuffer(bytes(out.blob), dtype=np.uint8)
+        arrays[f"{name}.toff"] = np.array(out.term_offsets, dtype=np.uint64)
+        arrays[f"{name}.poff"] = np.array(out.posting_offsets, dtype=np.uint64)
         if schema[name].scorable:
-            arrays[f"{name}.len"] = _lengths(leaf, name, doccount)
-        if starts is not None:
+            arrays[f"{name}.len"] = lengths(name)
+        if out.starts is not None:
             # Where each of the field's postings starts in "positions".
-            arrays[f"{name}.pstart"] = starts
-    arrays["docs"], arrays["weights"], arrays["positions"] = docs, weights, positions
+            arrays[f"{name}.pstart"] = out.starts
+    arrays["docs"], arrays["weights"], arrays["positions"] = out.docs, out.weights, out.positions
     header: dict[str, Any] = {"doc_count": doccount, "fields": fields, "arrays": {}}
     # Offsets depend on the header's own length: lay the arrays out relative to
     # the end of the header, then fix the header length by padding.
@@ -177,18 +263,18 @@ def _write_segment(leaf: Any, target: Path) -> None:
     start = _align(len(_MAGIC) + 8 + len(text))
     tmp = target.with_name(f"{target.name}.tmp{os.getpid()}")
     try:
-        with open(tmp, "wb") as out:
-            out.write(_MAGIC)
-            out.write(start.to_bytes(8, "little"))
-            out.write(text)
-            out.write(b" " * (start - len(_MAGIC) - 8 - len(text)))
+        with open(tmp, "wb") as f:
+            f.write(_MAGIC)
+            f.write(start.to_bytes(8, "little"))
+            f.write(text)
+            f.write(b" " * (start - len(_MAGIC) - 8 - len(text)))
             for arr in arrays.values():
                 size = len(arr) * arr.dtype.itemsize
                 if isinstance(arr, _Spill):
-                    arr.copy_to(out)
+                    arr.copy_to(f)
                 else:
-                    out.write(arr.tobytes())
-                out.write(b"\0" * (_align(size) - size))
+                    f.write(arr.tobytes())
+                f.write(b"\0" * (_align(size) - size))
         tmp.replace(target)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -199,15 +285,8 @@ def _align(n: int) -> int:
     return (n + 7) & ~7
 
 
-def _read_postings(
-    leaf: Any,
-    field: str,
-    term: bytes,
-    docs: _Spill,
-    weights: _Spill,
-    positions: _Spill,
-    starts: _Spill | None,
-) -> None:
+def _read_postings(leaf: Any, field: str, term: bytes, out: _Columns) -> None:
+    docs, weights, positions, starts = out.docs, out.weights, out.positions, out.starts
     matcher: Any = leaf.postings(field, term)
     if isinstance(matcher, FilterMatcher):
         # Deleted documents stay in the file; readers mask them.

@@ -485,7 +485,7 @@ def _limit_option(flag: str, envvar: str, field: str, unit: int, text: str) -> C
     "--procs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes for analysis (default: both cores for 200 files or more, else 1).",
+    help="Processes for analysis (default 1; more use Whoosh's multiprocessing writer).",
 )
 @_index_dir_option
 @_limit_option("--max-file-mb", "RESOLU_MAX_FILE_MB", "file_bytes", 1 << 20, "Largest file, in MB")

@@ -68,7 +68,7 @@ def sc_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IndexRepor
 
     folder = shared("en_only", "cr-unsc_res_en_gold")
     target = tmp_path_factory.mktemp("sc-index") / "index"
-    return target, build_index(folder, target, procs=2)
+    return target, build_index(folder, target)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,171 @@
+"""The in-memory segment writer writes what Whoosh's own writer writes, and searches the same."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from resolu.corpus import corpus_dir, corpus_files, read_file
+from resolu.corpus.errors import CorpusError
+from resolu.index import build_index
+from resolu.index.analysis import english_analyzer, exact_analyzer, french_analyzer, word_terms
+from resolu.index.impacts import impacts_path, write_impacts
+from resolu.index.postings import PostingsWriter
+from resolu.index.store import create_store, file_document, open_store, paragraph_documents
+from resolu.search import open_index
+from support import shared
+
+
+def _documents(folder: Path) -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = []
+    for path in corpus_files(folder):
+        try:
+            for res in read_file(path):
+                docs.extend(paragraph_documents(res, str(path)))
+        except CorpusError:
+            pass
+        docs.append(file_document(str(path), "digest", source=str(folder)))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped French resolution and 120 Security Council texts (many cite S/ symbols)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    sc = shared("en_only", "cr-unsc_res_en_gold")
+    for src in [*corpus_dir().glob("*.txt"), *sorted(sc.glob("*.txt"))[300:420]]:
+        shutil.copyfile(src, folder / src.name)
+    return folder
+
+
+def _build(folder: Path, docs: list[dict[str, Any]], writer: Any) -> Any:
+    folder.mkdir()
+    ix = create_store(folder)
+    w = writer(ix)
+    for doc in docs:
+        w.add_document(**doc)
+    w.commit()
+    return ix
+
+
+def _postings(reader: Any, field: str, term: bytes) -> list[tuple[int, float, bytes]]:
+    m = reader.postings(field, term)
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight(), m.value()))
+        m.next()
+    return out
+
+
+def test_segment_is_whooshs(corpus: Path, tmp_path: Path) -> None:
+    docs = _documents(corpus)
+    whoosh = _build(tmp_path / "whoosh", docs, lambda ix: ix.writer())
+    mine = _build(tmp_path / "mine", docs, PostingsWriter)
+    with whoosh.reader() as a, mine.reader() as b:
+        assert a.doc_count_all() == b.doc_count_all() == len(docs)
+        postings = 0
+        for field in a.schema.names():
+            if not a.schema[field].indexed:
+                continue
+            terms = list(a.lexicon(field))
+            assert terms == list(b.lexicon(field)), field
+            for term in terms:
+                expected = _postings(a, field, term)
+                assert _postings(b, field, term) == expected, (field, term)
+                info_a, info_b = a.term_info(field, term), b.term_info(field, term)
+                assert (info_a.max_weight(), info_a.min_length(), info_a.max_length()) == (
+                    info_b.max_weight(),
+                    info_b.min_length(),
+                    info_b.max_length(),
+                ), (field, term)
+                postings += len(expected)
+            if a.schema[field].scorable:
+                assert a.field_length(field) == b.field_length(field), field
+                lengths = [a.doc_field_length(d, field) for d in range(len(docs))]
+                assert lengths == [b.doc_field_length(d, field) for d in range(len(docs))]
+        assert postings > 50_000
+        for docnum in range(len(docs)):
+            assert a.stored_fields(docnum) == b.stored_fields(docnum)
+        for field in a.schema.names():
+            if a.schema[field].column_type:
+                assert list(a.column_reader(field)) == list(b.column_reader(field)), field
+    whoosh.close()
+    mine.close()
+
+
+def test_impacts_from_memory_are_the_ones_read_back(corpus: Path, tmp_path: Path) -> None:
+    ix = _build(tmp_path / "ix", _documents(corpus), PostingsWriter)
+    folder = Path(ix.storage.folder)
+    (segment,) = ix._segments()
+    written = impacts_path(folder, segment.segment_id())
+    from_memory = written.read_bytes()
+    written.unlink()
+    ix.close()
+    assert write_impacts(folder) == 1
+    assert written.read_bytes() == from_memory
+
+
+def _segmented(corpus: Path, tmp_path: Path, queries: list[str]) -> list[list[list[str]]]:
+    """Build with the default budget (one segment) and with 1 MB (several); search both."""
+    found = []
+    for name, limitmb in (("one", 256), ("many", 1)):
+        target = tmp_path / name
+        if not target.exists():
+            build_index(corpus, target, procs=1, limitmb=limitmb)
+        ix = open_store(target)
+        segments = len(ix._segments())
+        ix.close()
+        assert (segments == 1) == (name == "one"), segments
+        with open_index(target) as index:
+            found.append([[h.reference for h in index.search(q, limit=30)] for q in queries])
+    assert all(found[0])
+    return found
+
+
+def test_small_budget_writes_several_segments_that_search_the_same(
+    corpus: Path, tmp_path: Path
+) -> None:
+    queries = [
+        "security council",
+        "calls upon all states",
+        "peacekeeping -lebanon",
+        "symbol:S/RES/330*",
+        "kind:operative sanctions",
+        "apartheid namibia",
+        "décide",
+    ]
+    one, many = _segmented(corpus, tmp_path, queries)
+    assert one == many
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a phrase query's two OR-ed forms give some paragraphs twice on a multi-segment "
+    "index (Whoosh's path and the fast path alike; procs=2 indexes too): a search bug",
+)
+def test_phrase_on_several_segments(corpus: Path, tmp_path: Path) -> None:
+    one, many = _segmented(corpus, tmp_path, ['"calls upon all states"'])
+    assert one == many
+
+
+def test_word_terms_are_the_analyzers(corpus: Path) -> None:
+    checked = 0
+    for path in corpus_files(corpus):
+        try:
+            paragraphs = [p.text for res in read_file(path) for p in res.paragraphs]
+        except CorpusError:
+            continue
+        for text in paragraphs:
+            for analyzer in (english_analyzer(), french_analyzer(), exact_analyzer()):
+                found = word_terms(analyzer, text)
+                if found is None:
+                    assert "/" in text
+                    continue
+                expected: dict[str, list[int]] = {}
+                for t in analyzer(text, positions=True, mode="index"):
+                    expected.setdefault(t.text, []).append(t.pos)
+                assert found == expected, text
+                checked += 1
+    assert checked > 1000
