@@ -45,6 +45,7 @@ from .columns import Columns
 from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
 from .facets import count_facets
+from .freshness import CommitWatch
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Marks, Results
 from .language import detect_language
@@ -168,6 +169,7 @@ class Index:
         self._sortkey_reader: tuple[Any, Any] | None = None
         self._searched = False  # a query was answered: later ones take the fast path
         self._langs: tuple[Any, list[str]] | None = None
+        self._watch: CommitWatch | None = None  # set by the first full freshness check
 
     def __enter__(self) -> Index:
         return self
@@ -187,10 +189,15 @@ class Index:
     def _fresh(self) -> Any:
         if self._closed:
             raise IndexClosed(f"the index {self.path} is closed; open it again with open_index()")
+        if self._watch is not None and self._watch.unchanged():
+            return self._searcher
         # A long-lived Index sees exactly what the last indexing run committed:
         # a rebuild switches the generation, an incremental run commits a new
         # table of contents. Both reopen the index whole; Whoosh's refresh()
         # kept serving paragraphs deleted by the commit.
+        watch: CommitWatch | None = CommitWatch(
+            self.path, self._gen, self._searcher.reader().generation()
+        )
         if current_generation(self.path) != self._gen or not self._searcher.up_to_date():
             ix, searcher = _open(self.path)
             old_ix, old_searcher = self._ix, self._searcher
@@ -199,6 +206,8 @@ class Index:
             self._impacts = None  # the new generation's, made on next use
             old_searcher.close()
             old_ix.close()
+            watch = None  # the next query checks the new searcher in full, then watches
+        self._watch = watch
         return self._searcher
 
     @_reading

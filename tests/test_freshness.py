@@ -1,0 +1,54 @@
+"""The cheap freshness check of a long-lived Index: every commit and every rebuild shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resolu.index import build_index
+from resolu.index.folder import current_generation
+from resolu.index.store import open_store
+from resolu.search.freshness import CommitWatch
+from support import SEED
+
+
+def _watch(target: Path) -> CommitWatch:
+    gen = current_generation(target)
+    assert gen is not None
+    store = open_store(target)
+    try:
+        return CommitWatch(target, gen, store.latest_generation())
+    finally:
+        store.close()
+
+
+def _add(corpus: Path, n: int) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    (corpus / f"r{n:04d}.txt").write_text(text.replace("55/109", f"corpus/{1000 + n}"))
+
+
+def test_a_watch_sees_each_commit_and_each_rebuild_at_once(tmp_path: Path) -> None:
+    corpus, target = tmp_path / "corpus", tmp_path / "ix"
+    corpus.mkdir()
+    _add(corpus, 0)
+    build_index(corpus, target)
+    watch = _watch(target)
+    assert watch.unchanged() and watch.unchanged()
+    for n in (1, 2):  # incremental commits, each right after the watch: no timestamp to wait for
+        _add(corpus, n)
+        build_index(corpus, target)
+        assert not watch.unchanged()
+        watch = _watch(target)
+        assert watch.unchanged()
+    build_index(corpus, target, rebuild=True)  # another generation, switched by CURRENT
+    assert not watch.unchanged()
+    assert _watch(target).unchanged()
+
+
+def test_a_watch_on_a_missing_folder_sends_to_the_full_check(tmp_path: Path) -> None:
+    corpus, target = tmp_path / "corpus", tmp_path / "ix"
+    corpus.mkdir()
+    _add(corpus, 0)
+    build_index(corpus, target)
+    watch = _watch(target)
+    (target / "CURRENT").unlink()
+    assert not watch.unchanged()
