@@ -142,6 +142,20 @@ def _paragraphs_without(excluded: wq.Not) -> wq.Query:
     return wq.And([wq.Term(DOCTYPE, "para", boost=0.0), excluded])
 
 
+def _remembered(df: DocFrequency) -> DocFrequency:
+    """Return ``df`` answering each (field, term) from the index once."""
+    seen: dict[tuple[str, str], int] = {}
+
+    def frequency(fieldname: str, text: str) -> int:
+        key = (fieldname, text)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = df(fieldname, text)
+        return found
+
+    return frequency
+
+
 class _Compiler:
     def __init__(
         self, schema: Schema, q: str, reader: Any = None, df: DocFrequency | None = None
@@ -149,7 +163,9 @@ class _Compiler:
         self.schema = schema
         self.q = q
         self.reader = reader
-        self.df = df
+        # Each language's compilation asks the same frequencies (a long word's
+        # cuts, a phrase's compounds): each is looked up in the index once.
+        self.df = None if df is None else _remembered(df)
         self.out = Compiled(query=wq.NullQuery)
         self.stopped: list[str] = []
 

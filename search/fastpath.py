@@ -169,6 +169,9 @@ class _Segment:
         # The compiler repeats subqueries (an exact phrase once per language):
         # each is evaluated once. Results are never changed in place.
         self._done: dict[Any, _Set | _Except] = {}
+        # Whoosh's estimate_size asks each level of a tree for its subtree
+        # again: each term's frequency is looked up once.
+        self._sizes: Any = _Frequencies(self.reader)  # stands in for the IndexReader
 
     def run(self, q: Any) -> _Set | _Except:
         try:
@@ -266,7 +269,7 @@ class _Segment:
         if len(subs) == 1:
             return self._boosted(self.run(subs[0]), q.boost)
         # Whoosh's And builds a Huffman-like tree on estimated sizes.
-        items = [(0 - s.estimate_size(self.reader), self.run(s)) for s in subs]
+        items = [(0 - s.estimate_size(self._sizes), self.run(s)) for s in subs]
         return self._boosted(_weighted_tree(items, _intersect), q.boost)
 
     def disjunction(self, q: wq.Or) -> _Set:
@@ -293,7 +296,7 @@ class _Segment:
             # sums and walking it in parts: not worth reproducing for a
             # segment this small, which Whoosh searches quickly anyway.
             raise Unsupported("an OR of 3 or more clauses in a small segment")
-        sizes = [s.estimate_size(self.reader) for s in subs]
+        sizes = [s.estimate_size(self._sizes) for s in subs]
         tree = _weighted_tree(list(zip(sizes, parts, strict=True)), _union)
         assert isinstance(tree, _Set)
         merged = _scaled(tree, q.boost)
@@ -362,6 +365,30 @@ class _Segment:
                 raise Unsupported("boosted NOT")
             return found
         return _scaled(found, boost)
+
+
+class _Frequencies:
+    """A segment's reader for Whoosh's ``estimate_size``, each answer looked up once."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._seen: dict[tuple[str, Any], int] = {}
+        self._count: int | None = None
+
+    def doc_frequency(self, fieldname: str, text: Any) -> int:
+        key = (fieldname, text)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._reader.doc_frequency(fieldname, text)
+        return found
+
+    def doc_count(self) -> int:
+        if self._count is None:
+            self._count = self._reader.doc_count()
+        return self._count
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
 
 
 def _scaled(found: _Set, boost: float) -> _Set:
