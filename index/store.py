@@ -26,6 +26,7 @@ from typing import Any, cast
 from resolu.corpus.dates import parse_iso
 from resolu.corpus.model import Paragraph, Resolution
 from whoosh import index as whoosh_index
+from whoosh.filedb import filestore
 
 from .errors import IndexCorrupt, IndexNotFound
 from .folder import SOURCES_FILE, current_generation
@@ -129,9 +130,12 @@ def create_store(work_dir: Path) -> Any:
     return whoosh_index.create_in(str(work_dir), build_schema(), indexname=INDEX_NAME)
 
 
-def open_store(index_dir: Path) -> Any:
+def open_store(index_dir: Path, *, mapped: bool = True) -> Any:
     """Open the Whoosh index of a folder, checking that this version of resolu built it.
 
+    ``mapped=False`` reads the segments' files as they are used instead of
+    mapping them: Whoosh copies each mapped file it opens into memory whole,
+    which a process asking one question pays in proportion to the index.
     Raises :class:`IndexNotFound` when there is none and :class:`IndexCorrupt`
     when it was built by another version or cannot be read.
     """
@@ -142,11 +146,11 @@ def open_store(index_dir: Path) -> Any:
                 f"{index_dir} was built by an older version of resolu; {rebuild_hint(index_dir)}"
             )
         raise IndexNotFound(f"no index in {index_dir}")
-    return open_generation(gen, index_dir)
+    return open_generation(gen, index_dir, mapped=mapped)
 
 
-def open_generation(gen: Path, index_dir: Path) -> Any:
-    """Open the Whoosh index of one generation folder of ``index_dir``."""
+def open_generation(gen: Path, index_dir: Path, *, mapped: bool = True) -> Any:
+    """Open the Whoosh index of one generation folder of ``index_dir`` (see :func:`open_store`)."""
     if index_version(gen) != SCHEMA_VERSION:
         # The analyzers are pickled into the index: one built by another
         # version of resolu may not even unpickle, and would analyse queries
@@ -160,7 +164,8 @@ def open_generation(gen: Path, index_dir: Path) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            return whoosh_index.open_dir(str(gen), indexname=INDEX_NAME)
+            storage: Any = cast(Any, filestore).FileStorage(str(gen), supports_mmap=mapped)
+            return storage.open_index(INDEX_NAME)
         except Exception as exc:
             reason = (
                 f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc}); "
@@ -434,8 +439,6 @@ def remove_uncommitted(gen: Path) -> None:
 
 def _whoosh_toc(gen: Path) -> tuple[Any, Any]:
     """Return the storage of a generation folder and Whoosh's table-of-contents class."""
-    from whoosh.filedb import filestore
-
     storage: Any = cast(Any, filestore).FileStorage(str(gen))
     return storage, cast(Any, whoosh_index).TOC
 

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import pickle
 import struct
@@ -22,7 +21,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from resolu.corpus.dates import parse_iso
-from resolu.corpus.labels import read_label
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
 from resolu.corpus.symbols import SYMBOL_RE, normalize_symbol, read_symbol, short_form
@@ -41,20 +39,20 @@ from whoosh import query as wq
 from .arguments import check_int as _check_int
 from .arguments import check_str as _check_str
 from .citation import official_url
-from .columns import Columns
 from .compiler import Compiled, compile_query
 from .errors import ReferenceNotFound
-from .facets import count_facets
 from .freshness import CommitWatch
 from .highlight import highlight_spans, snippet
 from .hits import Hit, Marks, Results
 from .language import detect_language
-from .listing import ResolutionSummary, list_resolutions
 from .ranking import RERANK_DEPTH, PositionReader, rerank, weighting
-from .sorting import sort_order, sort_permutation
-from .suggest import SUGGEST_BELOW, suggest
+from .sorting import sort_order
 
+# What only some searches or lookups need (facets, other orders, suggestions,
+# references) is imported where it is used: `resolu search` starts without it.
 if TYPE_CHECKING:
+    from .columns import Columns
+    from .listing import ResolutionSummary
     from .ranked import Ranked
 
 __all__ = ["Index", "open_index"]
@@ -122,11 +120,11 @@ def open_index(index_dir: Path | str, *, fast: bool | None = None) -> Index:
     cannot be read.
     """
     path = Path(index_dir).expanduser()
-    ix, searcher = _open(path)
+    ix, searcher = _open(path, mapped=False)
     return Index(path, ix, searcher, fast=fast)
 
 
-def _open(path: Path) -> tuple[Any, Any]:
+def _open(path: Path, *, mapped: bool) -> tuple[Any, Any]:
     """Open the live generation of an index folder and a searcher on it.
 
     A rebuild may switch generations and delete the old one between reading
@@ -135,7 +133,7 @@ def _open(path: Path) -> tuple[Any, Any]:
     for attempt in range(3):
         gen = current_generation(path)
         try:
-            ix = open_store(path)
+            ix = open_store(path, mapped=mapped)
         except IndexCorrupt:
             if attempt == 2 or current_generation(path) == gen:
                 raise
@@ -170,6 +168,10 @@ class Index:
         self._searched = False  # a query was answered: later ones take the fast path
         self._langs: tuple[Any, list[str]] | None = None
         self._watch: CommitWatch | None = None  # set by the first full freshness check
+        # An Index is opened reading its files as they are used, which costs
+        # a one-question process least; it maps them (Whoosh then holds them
+        # in memory) when it answers a second query, as a long-lived one does.
+        self._mapped = False
 
     def __enter__(self) -> Index:
         return self
@@ -189,7 +191,8 @@ class Index:
     def _fresh(self) -> Any:
         if self._closed:
             raise IndexClosed(f"the index {self.path} is closed; open it again with open_index()")
-        if self._watch is not None and self._watch.unchanged():
+        settled = self._mapped or not self._searched
+        if settled and self._watch is not None and self._watch.unchanged():
             return self._searcher
         # A long-lived Index sees exactly what the last indexing run committed:
         # a rebuild switches the generation, an incremental run commits a new
@@ -198,12 +201,16 @@ class Index:
         watch: CommitWatch | None = CommitWatch(
             self.path, self._gen, self._searcher.reader().generation()
         )
-        if current_generation(self.path) != self._gen or not self._searcher.up_to_date():
-            ix, searcher = _open(self.path)
+        stale = current_generation(self.path) != self._gen or not self._searcher.up_to_date()
+        if stale or not settled:
+            mapped = self._mapped or self._searched
+            ix, searcher = _open(self.path, mapped=mapped)
+            self._mapped = mapped
             old_ix, old_searcher = self._ix, self._searcher
             self._ix, self._searcher = ix, searcher
             self._gen = Path(ix.storage.folder)
-            self._impacts = None  # the new generation's, made on next use
+            if stale:
+                self._impacts = None  # the new generation's, made on next use
             old_searcher.close()
             old_ix.close()
             watch = None  # the next query checks the new searcher in full, then watches
@@ -294,6 +301,9 @@ class Index:
         The matches are arrays (:mod:`~resolu.search.ranked`): sorted by
         ``order``, counted by facet and grouped by resolution in vectorised passes.
         """
+        from .facets import count_facets
+        from .sorting import sort_permutation
+
         s = self._searcher
         ranked, total = self._all_in_language_order(compiled.query, compiled)
         partial = False
@@ -406,6 +416,8 @@ class Index:
 
     def _columns(self, s: Any) -> Columns:
         """Return the column values of searcher ``s``, read again only after the index changed."""
+        from .columns import Columns
+
         found = self._column_cache
         if found is None or found.searcher is not s:
             found = self._column_cache = Columns(s)
@@ -495,6 +507,8 @@ class Index:
 
     def _suggestions(self, query: str, results: Results, compiled: Compiled) -> tuple[str, ...]:
         """Return "did you mean" queries when the query found little, else ()."""
+        from .suggest import SUGGEST_BELOW, suggest
+
         if compiled.tree is None or compiled.passage:
             return ()
         if results.total > SUGGEST_BELOW and not results.partial:
@@ -631,6 +645,8 @@ class Index:
     @_reading
     def resolutions(self) -> tuple[ResolutionSummary, ...]:
         """Return one summary per indexed resolution (symbol, title, languages, …), by symbol."""
+        from .listing import list_resolutions
+
         return list_resolutions(self._fresh())
 
     @_reading
@@ -711,6 +727,10 @@ class Index:
 
     def _near_symbols(self, symbol: str) -> tuple[str, ...]:
         """Return the indexed symbols nearest to one that names nothing, nearest first."""
+        import difflib
+
+        from .listing import list_resolutions
+
         typed = read_symbol(symbol)
         wanted = typed.key if typed else symbol.strip().lower()
         printed: dict[str, str] = {}
@@ -786,6 +806,8 @@ def _read_reference(ref: str) -> tuple[str, tuple[str, ...] | None]:
     label whose paragraph part cannot be read gives ``()`` (matched on the
     stored labels), a bare symbol None.
     """
+    from resolu.corpus.labels import read_label
+
     if "#" in ref:
         symbol, _, local = ref.partition("#")
         return symbol, (local,)
@@ -823,6 +845,8 @@ def _paragraphs_named(
 
 def _near_references(docs: list[dict[str, Any]], locals_: tuple[str, ...]) -> tuple[str, ...]:
     """Return the references of a resolution nearest to local ids it does not hold."""
+    import difflib
+
     refs = list(dict.fromkeys(d["reference"] for d in docs))
     by_local = {r.partition("#")[2]: r for r in refs}
     near: list[str] = []

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
 
-from .parallel import Cell, ParallelView
+if TYPE_CHECKING:  # a search's output needs none of the side-by-side view
+    from .parallel import Cell, ParallelView
 
 __all__ = ["bold_spans", "render_view"]
 

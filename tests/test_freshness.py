@@ -1,4 +1,4 @@
-"""The cheap freshness check of a long-lived Index: every commit and every rebuild shows."""
+"""The cheap freshness check of a long-lived Index, and how it opens its files."""
 
 from __future__ import annotations
 
@@ -52,3 +52,22 @@ def test_a_watch_on_a_missing_folder_sends_to_the_full_check(tmp_path: Path) -> 
     watch = _watch(target)
     (target / "CURRENT").unlink()
     assert not watch.unchanged()
+
+
+def test_an_index_maps_its_files_from_its_second_query_with_the_same_answers(
+    tmp_path: Path,
+) -> None:
+    from resolu.search import open_index
+
+    corpus, target = tmp_path / "corpus", tmp_path / "ix"
+    corpus.mkdir()
+    for n in range(3):
+        _add(corpus, n)
+    build_index(corpus, target)
+    with open_index(target) as ix:
+        first = ix.search("dialogue civilisations", limit=20)
+        assert ix._ix.storage.supports_mmap is False  # a one-question process copies nothing
+        again = ix.search("dialogue civilisations", limit=20)
+        assert ix._ix.storage.supports_mmap is True  # a long-lived one holds the files
+        assert [(h.reference, h.score) for h in again] == [(h.reference, h.score) for h in first]
+        assert first.total == again.total > 0
