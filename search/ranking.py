@@ -70,10 +70,11 @@ def rerank(
     for field, term in compiled.terms:
         if field in text_fields:
             by_field.setdefault(field, set()).add(term)
+    by_field = {field: terms for field, terms in by_field.items() if len(terms) >= 2}
+    if not by_field:  # one word: nothing stands close to anything
+        return list(rows)
     positions: dict[int, list[tuple[int, str]]] = {docnum: [] for _, docnum in rows}
     for field, terms in by_field.items():
-        if len(terms) < 2:
-            continue
         for term in terms:
             found = positions_of(field, term, list(positions)) if positions_of else None
             if found is None:
