@@ -205,6 +205,8 @@ class _Segment:
             return _Except(inner.ids, 1.0)
         if kind is wq.Phrase:
             return self.phrase(q)
+        if kind is wq.AndNot:
+            return self.difference(q)
         raise Unsupported(type(q).__name__)
 
     # ------------------------------------------------------------ leaves
@@ -271,6 +273,14 @@ class _Segment:
         # Whoosh's And builds a Huffman-like tree on estimated sizes.
         items = [(0 - s.estimate_size(self._sizes), self.run(s)) for s in subs]
         return self._boosted(_weighted_tree(items, _intersect), q.boost)
+
+    def difference(self, q: wq.AndNot) -> _Set:
+        """Return the matches of ``q.a`` not in ``q.b``, scored as ``q.a`` (AndNotMatcher)."""
+        a, b = self.run(q.a), self.run(q.b)
+        if isinstance(a, _Except) or isinstance(b, _Except):
+            raise Unsupported("NOT inside AND NOT")
+        keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+        return _Set(a.ids[keep], a.scores[keep])
 
     def disjunction(self, q: wq.Or) -> _Set:
         subs = list(q.subqueries)

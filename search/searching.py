@@ -47,6 +47,7 @@ from .hits import Hit, Marks, Results
 from .language import detect_language
 from .ranking import RERANK_DEPTH, PositionReader, rerank, weighting
 from .sorting import sort_order
+from .whoosh_fixes import apply as _correct_whoosh
 
 # What only some searches or lookups need (facets, other orders, suggestions,
 # references) is imported where it is used: `resolu search` starts without it.
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
     from .ranked import Ranked
 
 __all__ = ["Index", "open_index"]
+
+_correct_whoosh()  # before any search (resolu.search.whoosh_fixes says why)
 
 #: What Whoosh raises on reading damaged files: each becomes an IndexCorrupt.
 _READ_FAULTS = (
