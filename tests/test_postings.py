@@ -140,11 +140,6 @@ def test_small_budget_writes_several_segments_that_search_the_same(
     assert one == many
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a phrase query's two OR-ed forms give some paragraphs twice on a multi-segment "
-    "index (Whoosh's path and the fast path alike; procs=2 indexes too): a search bug",
-)
 def test_phrase_on_several_segments(corpus: Path, tmp_path: Path) -> None:
     one, many = _segmented(corpus, tmp_path, ['"calls upon all states"'])
     assert one == many
