@@ -2,33 +2,48 @@
 
     python benchmarks/sc_counts.py [FOLDER]   # default: ../shared/data/en_only/cr-unsc_res_en_gold
     python benchmarks/sc_counts.py --list      # also name the files behind each count
+    python benchmarks/sc_counts.py --at 08852e0  # read with the reader of another commit
 
 Prints files read and rejected (with the reason), paragraphs citing at least one
 symbol and the citations found, resolutions with no operative paragraph,
-paragraphs beginning "Adopted at" and resolutions without a body. Run it at two
-commits to compare a reader change.
+paragraphs beginning with an adoption line ("Adopted at…", "Adoptée à…"),
+resolutions whose trailer was read into metadata (meeting, votes) and
+resolutions without a body. ``--at`` runs the same counts with the packages of
+another commit (taken with ``git archive``, nothing in the work tree changes),
+so that a reader change is compared in one command.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
-from resolu.corpus import CorpusError, corpus_files, read_resolution
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO.parent / "shared/data/en_only/cr-unsc_res_en_gold"
+#: How a paragraph that is an adoption line begins, in English and French.
+ADOPTION = ("Adopted at", "Adopted unanimously", "Adoptée à", "Adoptée à l’unanimité")
+#: An adoption line anywhere in a paragraph, a scan's "Adapted" too.
+INSIDE = re.compile(
+    r"\b(?:Adopted|Adapted|Approved)(?: unanimously)? at the\b(?! request)"
+    r"|\bAdoptée? (?:à l’unanimité )?à sa\b"
+)
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/en_only/cr-unsc_res_en_gold"
 
+def count(folder: Path, *, show: bool) -> None:
+    from resolu.corpus import CorpusError, corpus_files, read_resolution
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--list"]
-    show = "--list" in sys.argv
-    folder = Path(args[0]) if args else DEFAULT
-    if not folder.is_dir():
-        sys.exit(f"no folder {folder} (see ../shared/data/PROVENANCE.md)")
     rejected: list[str] = []
     no_operative: list[str] = []
     adopted_at: list[str] = []
     no_body: list[str] = []
+    inside: list[str] = []
+    voted: list[str] = []
     citing = cited = paragraphs = read = 0
     files = corpus_files(folder)
     for path in files:
@@ -43,23 +58,67 @@ def main() -> None:
         cited += sum(len(p.cites_symbols) for p in res.paragraphs)
         if not any(p.kind == "operative" for p in res.paragraphs):
             no_operative.append(res.symbol)
-        adopted_at += [p.reference for p in res.paragraphs if p.text.startswith("Adopted at")]
+        adopted_at += [p.reference for p in res.paragraphs if p.text.startswith(ADOPTION)]
+        inside += [
+            f"{p.reference}: …{p.text[m.start() : m.start() + 60]}"
+            for p in res.paragraphs
+            for m in [INSIDE.search(p.text)]
+            if m and not p.text.startswith(ADOPTION)
+        ]
         if not res.body:
             no_body.append(res.symbol)
+        if "meeting" in res.meta or "votes" in res.meta or "votes_for" in res.meta:
+            voted.append(res.symbol)
     print(f"{folder.name}: {len(files)} files, {read} read, {paragraphs} paragraphs")
+    print(f"  paragraphs citing a symbol: {citing}")
+    print(f"  citations found: {cited}")
+    print(f"  resolutions with their meeting or votes in metadata: {len(voted)}")
     rows = [
         ("files rejected", rejected),
         ("resolutions with no operative paragraph", no_operative),
-        ("paragraphs beginning 'Adopted at'", adopted_at),
+        ("paragraphs beginning with an adoption line ('Adopted at', 'Adoptée à')", adopted_at),
+        ("other paragraphs holding an adoption line", inside),
         ("resolutions without a body", no_body),
     ]
-    print(f"  paragraphs citing a symbol: {citing}")
-    print(f"  citations found: {cited}")
     for name, items in rows:
         print(f"  {name}: {len(items)}")
         if show:
             for item in items:
                 print(f"    {item}")
+
+
+def at_commit(commit: str, argv: list[str]) -> int:
+    """Run these counts with the packages (corpus, index, search) of ``commit``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "resolu"
+        root.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit, "corpus", "index", "search"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        tar = Path(tmp) / "packages.tar"
+        tar.write_bytes(archive)
+        with tarfile.open(tar) as t:
+            t.extractall(root, filter="data")
+        # a folder named resolu on the path, before the installed one
+        env = {**os.environ, "PYTHONPATH": tmp}
+        print(f"reader of {commit}:", flush=True)
+        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--list", action="store_true", help="name the files behind each count")
+    ap.add_argument("--at", metavar="COMMIT", help="read with the packages of this commit")
+    args = ap.parse_args()
+    if not args.folder.is_dir():
+        sys.exit(f"no folder {args.folder} (see ../shared/data/PROVENANCE.md)")
+    if args.at:
+        rest = [str(args.folder), *(["--list"] if args.list else [])]
+        sys.exit(at_commit(args.at, rest))
+    count(args.folder, show=args.list)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,8 @@ _OPERATIVE_VERB_WORDS = """
     Note Prend Approuve Autorise Encourage Exprime Déclare Considère Estime Rappelle Réitère
     Insiste Salue Remercie Déplore Regrette Reconnaît Affirme Appuie Souscrit Se Adopte"""
 OPERATIVE_VERBS = frozenset(_OPERATIVE_VERB_WORDS.split())
-_ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"}
+_ROMAN_WORDS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv"
+_ROMANS = {r: n for n, r in enumerate(_ROMAN_WORDS.split(), 1)}
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Block:
 
     lines: list[tuple[int, str]] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
+    #: the sub-paragraph marker as read, where the printed one is a look-alike ("(6)" for "(b)")
+    mark: str = ""
 
 
 @dataclass
@@ -116,6 +119,8 @@ class _State:
     annex_start: int = 0
     last_letter: str = ""
     last_level1: str = ""
+    #: whether the current list of sub-paragraphs is numbered "(i)", "(ii)"…
+    romans: bool = False
     headings: list[str] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
     #: whether the operative part is unnumbered paragraphs opening with a verb
@@ -131,6 +136,7 @@ class _State:
         self.annex_name = name or str(self.annex)
         self.op = self.annex_unnumbered = 0
         self.last_letter = self.last_level1 = ""
+        self.romans = False
         self.annexes.append(title)
 
     def take(self, block: Block, *, printed: bool) -> None:
@@ -168,19 +174,53 @@ class _State:
         sm = SUB.match(text)
         if not (sm and (self.op or self.pp or self.annex)):
             return False
-        mark = sm.group(2)
+        if self._continues_inline(block.mark or sm.group(2)):
+            self._merge_last(block)
+            return True
+        self._sub(block, block.mark or sm.group(2), prefix, annex_no)
+        return True
+
+    def _sub(self, block: Block, mark: str, prefix: str, annex_no: str) -> None:
+        """Number a sub-paragraph ``(b)``, or ``(ii)`` under the last one or beside a ``(i)``."""
         parent_kind = "op" if self.op else "pp"
         parent_num = self.op if self.op else (self.pp if not self.annex else self.annex_unnumbered)
         level1 = self.last_level1
         next_letter = len(mark) == 1 and level1 and ord(mark) == ord(level1[-1]) + 1
-        if mark in _ROMANS and self.last_letter and not next_letter:
+        # a list numbered "(i)", "(ii)"… has its romans side by side, not one under another
+        roman_list = _ROMANS.get(level1, -1) + 1 == _ROMANS.get(mark) and self.romans
+        if mark in _ROMANS and self.last_letter and not next_letter and not roman_list:
             number = f"{parent_num}.{self.last_letter}.{mark}"
         else:
+            self.romans = mark == "i" if not level1 else self.romans
             self.last_letter = self.last_level1 = mark
             number = f"{parent_num}.{mark}"
         local = f"{prefix}{parent_kind}{number}"
         self.pending.append(("subparagraph", number, local, annex_no, block))
-        return True
+
+    def _continues_inline(self, mark: str) -> bool:
+        """Tell whether a marker carries on a list the block before began inline.
+
+        "…the three following documents: (1) The instrument…; (2) The permanent
+        Statute…;" then "(3) The instrument for the Free Port…" on a new line.
+        """
+        if self.last_level1 or not self.pending or mark in {"a", "i", "1"}:
+            return False
+        if mark.isdigit():
+            before = str(int(mark) - 1)
+        elif len(mark) == 1:
+            before = chr(ord(mark) - 1)
+        else:
+            return False
+        last = join_lines(t for _, t in self.pending[-1][4].lines)
+        at = last.find(f"({before})")
+        # inline: after words, not at the head of the block ("10. (a) The Government…")
+        return at > 0 and not re.fullmatch(r"\d{1,3}\.\s*", last[:at])
+
+    def _merge_last(self, block: Block) -> None:
+        """Add a block to the paragraph before it (a quotation, a list's continuation)."""
+        kind_, number_, local_, annex_, prev = self.pending[-1]
+        merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes, prev.mark)
+        self.pending[-1] = (kind_, number_, local_, annex_, merged)
 
     def _operative_marker(self, text: str) -> re.Match[str] | None:
         """Match an operative paragraph's number: ``1.``, or ``(1)`` in old Council texts."""
@@ -214,9 +254,7 @@ class _State:
         elif self.pending:
             # Unnumbered text after the operative part continues the paragraph
             # before it (a quotation, a list introduced by a colon): never dropped.
-            kind_, number_, local_, annex_, prev = self.pending[-1]
-            merged = Block(prev.lines + block.lines, prev.footnotes + block.footnotes)
-            self.pending[-1] = (kind_, number_, local_, annex_, merged)
+            self._merge_last(block)
 
 
 def number_blocks(
@@ -231,6 +269,7 @@ def number_blocks(
     older transcriptions a short unpunctuated line is as often a paragraph.
     """
     st = _State()
+    _read_lookalikes(blocks)
     for block in blocks:
         st.take(block, printed=printed)
     meta: dict[str, str] = {}
@@ -242,6 +281,52 @@ def number_blocks(
     if st.op == 0 and header.symbol.startswith("S/RES/"):
         pending = _operative_tail(pending)
     return _paragraphs(pending, footnotes, header), meta
+
+
+def _sub_marks(blocks: list[Block]) -> list[str]:
+    """Return each block's sub-paragraph marker ("b", "ii", "6"), "" for none, "#" for ``1.``."""
+    marks = []
+    for block in blocks:
+        text = block.lines[0][1].strip() if block.lines else ""
+        sm = SUB.match(text)
+        marks.append("#" if OPERATIVE.match(text) else sm.group(2) if sm else "")
+    return marks
+
+
+def _read_lookalikes(blocks: list[Block]) -> None:
+    """Read a digit that stands among lettered sub-paragraphs as the letter it replaces.
+
+    Scanned old Council texts print "(6)" or "(5)" for "(b)", "(2)" for "(a)"
+    or "(d)", "(1)" for "(i)": "(a)… (6)… (c)…" is "(a) (b) (c)", "(1)… (ii)…"
+    is "(i) (ii)". A digit opening a list of digits ("(1)… (2)…") stays a digit,
+    and so does a "(1)" under a lettered sub-paragraph (a nested list).
+    """
+    marks = _sub_marks(blocks)
+    for i, mark in enumerate(marks):
+        if not mark.isdigit():
+            continue
+        prev = next((m for m in reversed(marks[:i]) if m), "")
+        after = next((m for m in marks[i + 1 :] if m), "")
+        read = _lookalike(int(mark), prev if prev != "#" else "", after)
+        if read:
+            blocks[i].mark = marks[i] = read
+
+
+def _lookalike(digit: int, prev: str, after: str) -> str:
+    """Return the letter a digit marker stands for between markers ``prev`` and ``after``, or "".
+
+    >>> _lookalike(6, "a", "c"), _lookalike(1, "", "ii"), _lookalike(2, "", "b")
+    ('b', 'i', 'a')
+    >>> _lookalike(2, "1", "3"), _lookalike(1, "a", "2"), _lookalike(1, "", "2")
+    ('', '', '')
+    """
+    if len(prev) == 1 and prev.isalpha() and prev not in "iv":
+        letter = chr(ord(prev) + 1)
+        following = after == chr(ord(letter) + 1)
+        return letter if following or (digit != 1 and after != str(digit + 1)) else ""
+    if not prev:
+        return {"b": "a", "ii": "i"}.get(after, "")
+    return ""
 
 
 #: Words before the verb of an old Council text's decision ("Deeply deplores", "Hereby resolves").

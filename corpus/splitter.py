@@ -57,13 +57,20 @@ def normalize_text(text: str) -> str:
 
 
 _ADOPTION_TRAILER = re.compile(
-    r"^\s*(?:(?:Adopted|Adoptée?|Adoptées)\b.{0,120}\b(?:meet-?\s?ing|séance)\b"
+    # "Adopted unanimously at the 1382nd meeting.", and a scan's "Adapted", "meting"
+    r"^\s*(?:(?:Adopted|Adoptée?|Adoptées|Adapted|Approved)\b.{0,120}"
+    r"\b(?:meet-?\s?ings?|meting|séance)\b"
     # "34th meeting / 8 July 2025", "81e séance plénière / 4 décembre 2000"
     r"|\d{1,4}(?:st|nd|rd|th|e|re)\s+(?:plenary\s+)?(?:meeting|séance)(?:\s+plénière)?"
     r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
     re.I | re.S,
 )
 _VOTE = re.compile(r"^\s*\[(?:Adopted|Adoptée?)\b[^\]]*\]\s*$", re.I)
+#: The end of a trailer a blank line broke ("Adopted unanimously at the" … "2351st meeting.").
+_TRAILER_REST = re.compile(
+    r"^\d{1,4}\s?(?:st|nd|rd|th|the|e|re)\b(?:\s+(?:plenary\s+)?(?:meetings?|meting|séance)\b.*)?$"
+)
+_MEETING_NUMBER = re.compile(r"\d\s?(?:st|nd|rd|th|the|e|re|ᵉ)\s+(?:plenary\s+)?(?:meet|séance)")
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _OPENER_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*(?:ant|ants|ante|antes|ing)|[A-ZÀ-Ý]\w*ment)\b")
 _OPENER_ADJECTIVE_WORDS = """
@@ -82,8 +89,10 @@ def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
     glued = rf"{after}{n}(?=[\s,.;:)»”]|$)"
     if not spaced:
         return re.compile(glued)
-    # Old texts and some PDF extractions set the marker apart: "Nations, 17".
-    return re.compile(rf"{glued}|(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_])) {n}(?=[\s,.;:]|$)")
+    # Old texts and some PDF extractions set the marker apart: "Nations, 17",
+    # "the Free Port), 1", "dated 5 July 1948, 29", "Senegal ,33".
+    apart = r"(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_]\)[,;:.])|(?<= \d{4},)|(?<=[^\W\d_]))"
+    return re.compile(rf"{glued}|{apart} {n}(?=[\s,.;:]|$)|(?<=[^\W\d_] ,){n}(?=\s|$)")
 
 
 def _footnote_candidates(lines: list[str], first: int) -> list[int]:
@@ -122,40 +131,23 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     """
     text, head = _read_masthead(text)
     lines = normalize_text(text).split("\n")
-    start = None
-    body, language = "", ""
-    for i, line in enumerate(lines):
-        opening = body_line(line)
-        if opening:
-            start, (body, language) = i, opening
-            break
+    start, body, language = _body_line(lines)
     if start is None:
-        # No body line (some old Security Council texts): the heading is the
-        # first block, and the text must still show numbered paragraphs.
-        first_blank = next((i for i, ln in enumerate(lines) if ln.strip() == "" and i > 0), 0)
-        if not any(_OPERATIVE.match(ln.strip()) for ln in lines[first_blank:]):
-            raise CorpusError(source, _NO_BODY[_detect_language(lines)])
-        start = first_blank
-        language = _detect_language(lines)
-        heading = " ".join(lines[:first_blank])
-        is_sc = re.search(r"Security Council|Conseil de sécurité|^\s*Resolution", heading)
-        body = "SC" if is_sc else ""
+        start, body, language = _headless(lines, source, filename)
     header = with_masthead(parse_header(lines[:start], lines, body, language, filename), head)
     if not header.body and header.symbol.startswith("S/RES/"):
         header = replace(header, body=body_by_code("SC").name)  # "MILITARY STAFF COMMITTEE"
     if not header.symbol:
-        raise CorpusError(
-            source,
-            "no symbol: the text names none and the file name spells none "
-            "(name it like A_RES_55_109.fr.txt)",
-        )
+        raise CorpusError(source, _REFUSALS["no symbol"][language or _detect_language(lines)])
     blocks, footnotes, trailer = _blocks(lines, start + 1, header, printed=bool(head))
     paragraphs, found = number_blocks(blocks, footnotes, header, printed=bool(head))
     if not paragraphs:
-        raise CorpusError(source, "not a resolution: no paragraph after the body line")
+        raise CorpusError(source, _REFUSALS["no paragraph"][header.language or "en"])
     meta = {key: value for key, value in head.items() if key not in _NOT_META}
     meta.update(found)
     meta.update(_trailer_meta(trailer, meta))
+    if "meeting" not in meta:
+        meta.update(_heading_meeting(lines[:start]))
     return Resolution(
         symbol=header.symbol,
         number=header.number,
@@ -172,16 +164,74 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
 
 
 _NOT_META = frozenset({"symbol", "adopted", "title"})
-_NO_BODY = {
-    "fr": "pas une résolution : ni ligne d’organe (comme « L’Assemblée générale, ») "
-    "ni paragraphes numérotés",
-    "en": "not a resolution: no body line (such as 'The Security Council,') "
-    "and no numbered paragraphs",
+#: Why a file is not read, in the language of the file.
+_REFUSALS = {
+    "no body": {
+        "fr": "pas une résolution : ni ligne d’organe (comme « L’Assemblée générale, ») "
+        "ni paragraphes numérotés",
+        "en": "not a resolution: no body line (such as 'The Security Council,') "
+        "and no numbered paragraphs",
+    },
+    "no symbol": {
+        "fr": "pas de cote : le texte n’en donne aucune et le nom du fichier non plus "
+        "(nommez-le comme A_RES_55_109.fr.txt)",
+        "en": "no symbol: the text names none and the file name spells none "
+        "(name it like A_RES_55_109.fr.txt)",
+    },
+    "no paragraph": {
+        "fr": "pas une résolution : aucun paragraphe après la ligne d’organe",
+        "en": "not a resolution: no paragraph after the body line",
+    },
 }
+
+
+def _body_line(lines: list[str]) -> tuple[int | None, str, str]:
+    """Find the body line ("L’Assemblée générale,"): its index, organ code and language."""
+    for i, line in enumerate(lines):
+        opening = body_line(line)
+        if opening:
+            return i, *opening
+    return None, "", ""
+
+
+def _headless(lines: list[str], source: str, filename: str) -> tuple[int, str, str]:
+    """Read a text with no body line: where its paragraphs start, its organ and its language.
+
+    Some old Security Council texts have no "The Security Council," line: the
+    heading is the first block, and the text must show numbered paragraphs or,
+    where the heading or the file name gives a resolution's symbol, a decision
+    ("It is resolved that…", "Decides to call…"). Raise :class:`CorpusError`,
+    worded in the file's language, otherwise.
+    """
+    language = _detect_language(lines)
+    start = next((i for i, ln in enumerate(lines) if ln.strip() == "" and i > 0), 0)
+    numbered = any(_OPERATIVE.match(ln.strip()) for ln in lines[start:])
+    if not numbered and not (_resolution_symbol(lines, filename) and _decision(lines[start:])):
+        raise CorpusError(source, _REFUSALS["no body"][language])
+    heading = " ".join(lines[:start])
+    is_sc = re.search(r"Security Council|Conseil de sécurité|^\s*R[ée]solution", heading)
+    return start, "SC" if is_sc else "", language
+
+
+def _resolution_symbol(lines: list[str], filename: str) -> bool:
+    """Tell whether the text or the file name gives a resolution's symbol."""
+    symbol = parse_header(lines[:1], lines, "", "", filename).symbol
+    return "/RES/" in symbol
+
+
+def _decision(lines: list[str]) -> bool:
+    """Tell whether a paragraph of these lines opens with a decision ("Decides to call…")."""
+    starts = [ln.strip() for i, ln in enumerate(lines) if ln.strip() and not lines[i - 1].strip()]
+    return any(
+        s.startswith(("It is resolved", "Resolved")) or s.split(" ", 1)[0] in _OPERATIVE_VERBS
+        for s in starts
+    )
+
+
 _VOTES = {
     # "Adopted unanimously at the 1382nd meeting." / "Adoptée … à sa 4253e séance."
     "meeting": re.compile(
-        r"(\d+)\s?(?:st|nd|rd|th|e|re|ᵉ)\s+(?:plenary\s+)?(?:meet-?\s?ing|séance)"
+        r"(\d+)\s?(?:st|nd|rd|th|the|e|re|ᵉ)\s+(?:plenary\s+)?(?:meet-?\s?ings?|meting|séance)"
     ),
     "votes_for": re.compile(r"\bby\s+(\d+)\s+votes|\bpar\s+(\d+)\s+voix"),
     "votes_against": re.compile(
@@ -203,6 +253,20 @@ def _trailer_meta(trailer: str, meta: dict[str, str]) -> dict[str, str]:
     if "meeting" in meta:
         found.pop("meeting", None)
     return found
+
+
+_HEADING_MEETING = re.compile(
+    # a scan's "at _its", "3133rd_ meeting", "326lst" (for 3261st)
+    r"\b(?:Adopted by the Security(?: Council)? at[\s_]+its"
+    r"|Adoptée par le Conseil de sécurité à sa)"
+    r"\s+(\d[\dl]*?)\s?(?:st|nd|rd|th|e|re|ᵉ)[\s_]+(?:meeting|séance)",
+)
+
+
+def _heading_meeting(head: list[str]) -> dict[str, str]:
+    """Read the meeting a heading names ("Adopted by the Security Council at its 3087th …")."""
+    m = _HEADING_MEETING.search(" ".join(" ".join(head).split()))
+    return {"meeting": m.group(1).replace("l", "1")} if m else {}
 
 
 def _votes(trailer: str) -> dict[str, str]:
@@ -310,13 +374,30 @@ class _Lines:
 
     def _trailer(self, idx: int, s: str) -> bool:
         """Read the adoption trailer, metadata rather than a paragraph; tell whether it was."""
-        closing = _ADOPTION_TRAILER.match(_join(self.lines[idx : idx + 2]))
-        if self.in_trailer or _VOTE.match(s) or (closing and not _OPERATIVE.match(s)):
-            # "Adopted unanimously at the 1382nd meeting."
+        printed = _ADOPTION_TRAILER.match(_join(self.lines[idx : idx + 2])) or (
+            _ADOPTION_TRAILER.match(_join(self._ahead(idx)))
+        )
+        # a scan's "Adapted", or "Approved", close a text only after a blank line
+        closing = bool(printed) and (self.gap or not s.startswith(("Adapted", "Approved")))
+        broken = self.trailer and not _MEETING_NUMBER.search(self.trailer)
+        if (
+            self.in_trailer
+            or _VOTE.match(s)
+            or (closing and not _OPERATIVE.match(s))
+            or (broken and _TRAILER_REST.match(s))
+        ):
+            # "Adopted unanimously at the 1382nd meeting.", whose footnote marks
+            # ("meeting by 13 votes to none. 11") open footnotes too
+            s, _ = self._markers(s)
             self.trailer = f"{self.trailer} {s}".strip()
             self.in_trailer = True
             return True
         return False
+
+    def _ahead(self, idx: int) -> list[str]:
+        """Return line ``idx`` and the two text lines after it, over blank lines."""
+        ahead = [ln for ln in self.lines[idx + 1 : idx + 5] if ln.strip()][:2]
+        return [self.lines[idx], *ahead]
 
     def _markers(self, s: str) -> tuple[str, list[str]]:
         """Take the footnote markers out of a text line: the next expected numbers glued on."""

@@ -50,7 +50,7 @@ def test_side_by_side_pairs_the_articles(web_index_dir: Path) -> None:
 def test_sub_paragraphs_are_indented(sc_index_dir: Path) -> None:
     out = CliRunner().invoke(cli, ["show", "S/RES/242 (1967)", "--index-dir", str(sc_index_dir)])
     assert out.exit_code == 0, out.output
-    assert "\n    S/RES/242 (1967), paragraph 1 (1)" in out.output
+    assert "\n    S/RES/242 (1967), paragraph 1 (i)" in out.output
     assert "\nS/RES/242 (1967), paragraph 2" in out.output
     assert "https://undocs.org/en/S/RES/242(1967)" in out.output
 

@@ -275,7 +275,7 @@ LABELS = [
     ("55/109, par. 4", "A/RES/55/109#op4"),
     ("S/RES/242 (1967), paragraph 2 (a)", "S/RES/242 (1967)#op2.a"),
     ("S/RES/242(1967), paragraph 2 (a)", "S/RES/242 (1967)#op2.a"),
-    ("S/RES/242 (1967), paragraph 1 (1) (ii)", "S/RES/242 (1967)#op1.1.ii"),
+    ("S/RES/242 (1967), paragraph 1 (ii)", "S/RES/242 (1967)#op1.ii"),
     ("S/RES/242 (1967), preambular paragraph 2", "S/RES/242 (1967)#pp2"),
     ("S/RES/2803 (2025), paragraph 4", "S/RES/2803 (2025)#op4"),
     ("A/RES/217 A (III), article 26, par. 2", "A/RES/217 A (III)#art26.2"),
