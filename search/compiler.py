@@ -17,7 +17,7 @@ from typing import Any
 from resolu.corpus.languages import LANGUAGES
 from resolu.corpus.symbols import TypedSymbol, read_symbol
 from resolu.index.analysis import field_analyzer
-from resolu.index.schema import DOCTYPE, EXACT, SYMBOL, text_field, title_field
+from resolu.index.schema import DOCTYPE, EXACT, RESKEY, SYMBOL, text_field, title_field
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.matching import AndMaybeMatcher, ReadTooFar
@@ -364,10 +364,27 @@ class _Compiler:
             return wq.Term(name, terms[0])
         if typed.series:
             return wq.Prefix(name, typed.key)
+        if typed.letter and name == SYMBOL:
+            return self.lettered(typed)
         terms = self.symbols_named(qf.index_field, typed)
         if len(terms) > 1 and not own:
             self.out.symbols.append((f"{qf.name}:{value}", tuple(t.upper() for t in terms)))
         return _any([wq.Term(name, t) for t in terms]) if terms else wq.NullQuery
+
+    def lettered(self, typed: TypedSymbol) -> wq.Query:
+        """Match the resolution of one letter: ``217 B (III)``, and not ``217 A (III)``.
+
+        The symbol field holds ``a/res/217`` for both; each paragraph's
+        resolution key (``fr:A/RES/217 A (III)``) holds the symbol as printed.
+        """
+        reader = self.reader
+        found: list[wq.Query] = []
+        if reader is not None and RESKEY in reader.indexed_field_names():
+            for term in reader.field_terms(RESKEY):
+                held = read_symbol(str(term).partition(":")[2])
+                if held and held.letter == typed.letter and typed.matches(held.key):
+                    found.append(wq.Term(RESKEY, term))
+        return _any(found) if found else wq.NullQuery
 
     def symbols_named(self, fieldname: str, typed: TypedSymbol) -> list[str]:
         """Return the symbols of the index a typed symbol names, as the index holds them.

@@ -376,3 +376,31 @@ def test_cli_show_reads_labels_and_suggests(
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     out = run(cli, ["show", "A/RES/55/190", *where])
     assert out.exit_code == 1 and "Références les plus proches\u00a0: A/RES/55/109" in out.output
+
+
+_PETITION = """217 B (III). Droit de pétition
+
+L’Assemblée générale,
+
+Considérant que le droit de pétition est un droit essentiel de la personne humaine,
+
+Décide de ne prendre aucune décision sur cette question à la présente session.
+"""
+
+
+def test_a_letter_names_one_resolution_of_a_number(tmp_path: Path) -> None:
+    """``symbol:A/RES/217 B (III)`` finds 217 B, not 217 A (both held as ``a/res/217``)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(shared("udhr", "A_RES_217_A_III.fr.html"), corpus)
+    (corpus / "A_RES_217_B_III.fr.txt").write_text(_PETITION, encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    with open_index(tmp_path / "index") as ix:
+        for query in ["symbol:A/RES/217 B (III)", "symbol:217 B (III)", "symbol:A/RES/217(III) B"]:
+            assert set(_symbols_found(ix, query)) == {"A/RES/217 B (III)"}, query
+        for query in ["symbol:A/RES/217 A (III)", "symbol:217 A (III)"]:
+            assert set(_symbols_found(ix, query)) == {"A/RES/217 A (III)"}, query
+        assert _symbols_found(ix, "symbol:A/RES/217 C (III)") == {}
+        both = {"A/RES/217 A (III)", "A/RES/217 B (III)"}
+        assert set(_symbols_found(ix, "symbol:A/RES/217 (III)")) == both
+        assert ix.get_resolution("A/RES/217 B (III)").symbol == "A/RES/217 B (III)"
