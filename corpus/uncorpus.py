@@ -216,6 +216,18 @@ def _parse_positions(ids_path: Path, file_line: int, fields: list[str]) -> dict[
     return positions
 
 
+def _place(lines: str) -> int:
+    """Return where the document lines ``"59"`` or ``"59-62"`` sit in their document.
+
+    The first line, then the span: ``fr:59:2`` comes before ``fr:59:4``.
+
+    >>> _place("25"), _place("59-60"), _place("59-62")
+    (25001, 59002, 59004)
+    """
+    first, _, last = lines.partition("-")
+    return int(first) * 1000 + (int(last) - int(first) + 1 if last else 1)
+
+
 def _label(symbol: str, language: str, text: str, lines: str) -> str:
     if match := _PARAGRAPH_NUMBER.match(text):
         return f"{symbol}, {_PARAGRAPH_WORD[language]} {match['n']}"
@@ -231,12 +243,14 @@ def _resolution(
     path: Path,
     masthead: str = "",
 ) -> Resolution:
-    # The sample's lines come in any order; a document reads in its own line order.
-    ordered = sorted(paragraphs, key=lambda p: int(p.number.split("-")[0]))
+    # The sample's lines come in any order, and one document in several runs:
+    # each line's order is its place in the document, so that the runs of a
+    # document, indexed together, read in its own line order.
+    ordered = sorted(paragraphs, key=lambda p: _place(p.number))
     series = "A/HRC" if symbol.startswith("A/HRC/") else symbol.split("/")[0]
     paragraphs = [
-        replace(p, order=i, cites_symbols=cited_symbols(p.text, series=series))
-        for i, p in enumerate(ordered)
+        replace(p, order=_place(p.number), cites_symbols=cited_symbols(p.text, series=series))
+        for p in ordered
     ]
     return Resolution(
         symbol=symbol,

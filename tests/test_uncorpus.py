@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import tracemalloc
@@ -12,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 from resolu.corpus import CorpusError
@@ -25,6 +27,7 @@ from resolu.corpus.uncorpus import (
 )
 from resolu.index import build_index
 from resolu.search import open_index
+from resolu.search.cli import cli
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEVSET = REPO_ROOT.parent / "shared" / "data" / "un_v1_devset"
@@ -135,6 +138,11 @@ def _distinct_ids() -> set[str]:
         return {line.split()[0] for line in ids}
 
 
+def _span(lines: str) -> tuple[int, int]:
+    first, _, last = lines.partition("-")
+    return int(first), int(last or first) + 1
+
+
 def _paragraphs(resolutions: Iterator[Resolution]) -> Iterator[tuple[Resolution, Paragraph]]:
     for resolution in resolutions:
         for paragraph in resolution.paragraphs:
@@ -151,7 +159,10 @@ def test_devset_french_lines_and_documents() -> None:
     for r in resolutions:
         firsts = [int(p.number.split("-")[0]) for p in r.paragraphs]
         assert firsts == sorted(firsts), r.symbol
-        assert [p.order for p in r.paragraphs] == list(range(len(r.paragraphs)))
+        # the order is the place in the document: the same across a document's runs
+        assert [p.order for p in r.paragraphs] == [
+            int(p.number.split("-")[0]) * 1000 + len(range(*_span(p.number))) for p in r.paragraphs
+        ]
     # Documents are interleaved, so runs outnumber documents; count them by id.
     assert len({r.meta["un_id"] for r in resolutions}) == 732
     # No two ids collapse into one symbol.
@@ -314,7 +325,7 @@ def test_synthetic_runs_and_fields(tmp_path: Path) -> None:
         kind="line",
         number="3",
         text="3. Décide de rester saisi.",
-        order=0,
+        order=3001,  # line 3, one line long
         lines=(1, 1),
         aligned=("en:A/RES/69/1#l2",),
         symbol="A/RES/69/1",
@@ -323,9 +334,9 @@ def test_synthetic_runs_and_fields(tmp_path: Path) -> None:
     assert second.text == "Prie le Secrétaire général."
     assert (second.reference, second.number) == ("A/RES/69/1#l5-6", "5-6")
     assert second.label == "A/RES/69/1, lignes 5-6"
-    assert (second.order, second.lines, second.aligned) == (1, (2, 2), ("en:A/RES/69/1#l4-5",))
+    assert (second.order, second.lines, second.aligned) == (5002, (2, 2), ("en:A/RES/69/1#l4-5",))
     assert resolutions[1].paragraphs[0].label == "S/RES/2202 (2015), ligne 7"
-    assert resolutions[2].paragraphs[0].order == 0
+    assert resolutions[2].paragraphs[0].order == 9001
 
 
 def test_is_parallel_corpus_file(tmp_path: Path) -> None:
@@ -453,3 +464,32 @@ def test_not_a_french_or_english_file(tmp_path: Path) -> None:
     (tmp_path / "tiny.ids").write_text(IDS, encoding="utf-8")
     with pytest.raises(CorpusError, match="not a French or English corpus file"):
         read_parallel(tmp_path / "tiny.es")
+
+
+# A document in two runs, its lines out of order in each (14, 17 … 16, 15, 6), as the
+# development set has them: shown and returned in the document's own line order.
+SCATTERED_IDS = (
+    "2015/a/ac_182/l_139 en:14:1 fr:14:1\n"
+    "2015/a/ac_182/l_139 en:17:1 fr:17:1\n"
+    "2015/s/res/2202__2015_ en:7:1 fr:7:1\n"
+    "2015/a/ac_182/l_139 en:16:1 fr:16:1\n"
+    "2015/a/ac_182/l_139 en:15:2 fr:15:2\n"
+    "2015/a/ac_182/l_139 en:6:1 fr:6:1\n"
+)
+SCATTERED_FR = "Quatorze.\nDix-sept.\nSept.\nSeize.\nQuinze et seize.\nSix.\n"
+
+
+def test_a_document_in_runs_is_shown_in_its_own_line_order(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, "scattered", fr=SCATTERED_FR, ids=SCATTERED_IDS)
+    build_index(corpus, tmp_path / "ix")
+    expected = ["l6", "l14", "l15-16", "l16", "l17"]
+    with open_index(tmp_path / "ix") as ix:
+        res = ix.get_resolution("A/AC.182/L.139")
+        assert [p.reference.partition("#")[2] for p in res.paragraphs] == expected
+        assert [p.text for p in res.paragraphs][:2] == ["Six.", "Quatorze."]
+    out = CliRunner().invoke(cli, ["show", "A/AC.182/L.139", "--index-dir", str(tmp_path / "ix")])
+    assert out.exit_code == 0, out.output
+    shown = re.findall(r"\[A/AC\.182/L\.139#(l[\d-]+)\]", out.output)
+    assert shown == expected
