@@ -373,3 +373,48 @@ def test_the_page_offers_did_you_mean_from_the_library(server: Server) -> None:
     assert re.search(
         r'<p class="suggest">Vouliez-vous dire <a href="[^"]*">civilisations</a>', answer.text
     )
+
+
+# ------------------------------------------------------------------ document types
+
+# A letter and a resolution of the UN Parallel Corpus format: a hit says what it is
+# (the command line does too), a resolution says nothing.
+_LETTER_IDS = "2015/s/2015/100 en:1:1 fr:1:1\n2015/s/res/2202__2015_ en:5:1 fr:5:1\n"
+_LETTER_FR = (
+    "Lettre datée du 10 février 2015, adressée au Président du Conseil de sécurité "
+    "par le Représentant permanent de l’Ukraine auprès de l’Organisation des Nations Unies\n"
+    "Le Conseil de sécurité approuve l’ensemble de mesures en vue de l’application "
+    "des accords de Minsk, adoptée le 12 février 2015.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def typed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    corpus = tmp_path_factory.mktemp("typed-corpus")
+    (corpus / "sample.fr").write_text(_LETTER_FR, encoding="utf-8")
+    (corpus / "sample.ids").write_text(_LETTER_IDS, encoding="utf-8")
+    target = tmp_path_factory.mktemp("typed-index") / "index"
+    build_index(corpus, target)
+    with running(create_app(target)) as s:
+        yield s
+
+
+def _doctypes(html: str) -> dict[str, str]:
+    """Return each hit's reference and the document type its heading shows ("" for none)."""
+    found = {}
+    for item in re.findall(r'<li class="hit".*?</li>', html, re.S):
+        ref = re.search(r'data-reference="([^"]+)"', item)
+        shown = re.search(r'<h3>.*?<span class="doctype[^"]*">([^<]+)</span></h3>', item, re.S)
+        assert ref
+        found[ref.group(1)] = shown.group(1) if shown else ""
+    return found
+
+
+def test_a_hit_shows_its_document_type(typed_server: Server) -> None:
+    council = quote("Conseil de sécurité")
+    page = typed_server.get(f"/?q={council}")
+    assert _doctypes(page.text) == {"S/2015/100#l1": "lettre", "S/RES/2202 (2015)#l5": ""}
+    english = typed_server.get(f"/?q={council}&ui=en")
+    assert _doctypes(english.text)["S/2015/100#l1"] == "letter"
+    only = typed_server.get(f"/?q={council}+{quote('type:lettre')}")
+    assert _doctypes(only.text) == {"S/2015/100#l1": "lettre"}
