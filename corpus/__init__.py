@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .bodies import BODIES, Body
     from .formats import FORMATS, Format, corpus_files, read_file, read_resolution
     from .languages import LANGUAGES
-    from .model import Paragraph, Resolution
+    from .model import Paragraph, Resolution, Vote
 
 # Loaded on first use: `resolu --help` does not pay for the readers.
 _LAZY = {
@@ -36,6 +36,7 @@ _LAZY = {
     "LANGUAGES": ".languages",
     "Paragraph": ".model",
     "Resolution": ".model",
+    "Vote": ".model",
 }
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
@@ -57,6 +58,7 @@ __all__ = [
     "Paragraph",
     "ResoluError",
     "Resolution",
+    "Vote",
     "corpus_dir",
     "corpus_files",
     "read_file",

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-__all__ = ["BODIES", "Body", "body_by_alias", "body_by_code", "body_by_name", "body_from_symbol"]
+__all__ = [
+    "BODIES",
+    "ORGANS",
+    "Body",
+    "body_by_alias",
+    "body_by_code",
+    "body_by_name",
+    "body_from_symbol",
+    "organ_from_symbol",
+]
 
 
 @dataclass(frozen=True)
@@ -88,8 +97,109 @@ def body_by_alias(text: str) -> Body | None:
 
 
 def body_from_symbol(symbol: str) -> str:
-    """Return the English name of the body a symbol's first segment names, or ``""``."""
+    """Return the English name of the principal body a symbol names, or ``""``.
+
+    The Human Rights Council's documents (``A/HRC/…``) are its own, not the
+    Assembly's; a subsidiary organ's (``E/CN.6/…``) are its principal body's.
+
+    >>> body_from_symbol("A/HRC/28/NI/4"), body_from_symbol("E/CN.6/2015/NGO/259")
+    ('Human Rights Council', 'Economic and Social Council')
+    >>> body_from_symbol("CEDAW/C/ECU/CO/8-9")
+    ''
+    """
     if symbol.startswith("A/HRC/"):
         return _BY_CODE["HRC"].name
     body = _BY_SYMBOL_HEAD.get(symbol.split("/", 1)[0])
     return body.name if body else ""
+
+
+#: Organs whose documents' symbols start with their own series: the symbol's first
+#: segments, the English name, the French name. Most specific first.
+ORGANS: tuple[tuple[str, str, str], ...] = (
+    ("A/HRC/", "Human Rights Council", "Conseil des droits de l’homme"),
+    ("A/C.1/", "First Committee", "Première Commission"),
+    ("A/C.2/", "Second Committee", "Deuxième Commission"),
+    ("A/C.3/", "Third Committee", "Troisième Commission"),
+    ("A/C.4/", "Fourth Committee", "Quatrième Commission"),
+    ("A/C.5/", "Fifth Committee", "Cinquième Commission"),
+    ("A/C.6/", "Sixth Committee", "Sixième Commission"),
+    ("A/CN.4/", "International Law Commission", "Commission du droit international"),
+    (
+        "A/CN.9/",
+        "United Nations Commission on International Trade Law",
+        "Commission des Nations Unies pour le droit commercial international",
+    ),
+    (
+        "A/AC.105/",
+        "Committee on the Peaceful Uses of Outer Space",
+        "Comité des utilisations pacifiques de l’espace extra-atmosphérique",
+    ),
+    ("E/CN.3/", "Statistical Commission", "Commission de statistique"),
+    ("E/CN.4/", "Commission on Human Rights", "Commission des droits de l’homme"),
+    ("E/CN.5/", "Commission for Social Development", "Commission du développement social"),
+    ("E/CN.6/", "Commission on the Status of Women", "Commission de la condition de la femme"),
+    ("E/CN.7/", "Commission on Narcotic Drugs", "Commission des stupéfiants"),
+    (
+        "E/CN.9/",
+        "Commission on Population and Development",
+        "Commission de la population et du développement",
+    ),
+    (
+        "E/CN.15/",
+        "Commission on Crime Prevention and Criminal Justice",
+        "Commission pour la prévention du crime et la justice pénale",
+    ),
+    (
+        "E/CN.16/",
+        "Commission on Science and Technology for Development",
+        "Commission de la science et de la technique au service du développement",
+    ),
+    ("E/CN.18/", "United Nations Forum on Forests", "Forum des Nations Unies sur les forêts"),
+    (
+        "E/C.12/",
+        "Committee on Economic, Social and Cultural Rights",
+        "Comité des droits économiques, sociaux et culturels",
+    ),
+    (
+        "E/C.19/",
+        "Permanent Forum on Indigenous Issues",
+        "Instance permanente sur les questions autochtones",
+    ),
+    ("E/ICEF/", "UNICEF Executive Board", "Conseil d’administration de l’UNICEF"),
+    (
+        "DP/",
+        "Executive Board of UNDP, UNFPA and UNOPS",
+        "Conseil d’administration du PNUD, du FNUAP et de l’UNOPS",
+    ),
+    (
+        "CEDAW/C/",
+        "Committee on the Elimination of Discrimination against Women",
+        "Comité pour l’élimination de la discrimination à l’égard des femmes",
+    ),
+    (
+        "UNEP/",
+        "United Nations Environment Programme",
+        "Programme des Nations Unies pour l’environnement",
+    ),
+    ("HSP/", "UN-Habitat", "ONU-Habitat"),
+    ("ISBA/", "International Seabed Authority", "Autorité internationale des fonds marins"),
+    ("CD/", "Conference on Disarmament", "Conférence du désarmement"),
+    ("ST/", "Secretariat", "Secrétariat"),
+)
+
+
+def organ_from_symbol(symbol: str, language: str = "en") -> str:
+    """Return the organ whose own series a symbol is in, in English or French; else its body.
+
+    >>> organ_from_symbol("E/CN.6/2015/NGO/259"), organ_from_symbol("A/HRC/28/NI/4", "fr")
+    ('Commission on the Status of Women', 'Conseil des droits de l’homme')
+    >>> organ_from_symbol("A/69/767"), organ_from_symbol("A/CN.4/L.1", "fr")
+    ('General Assembly', 'Commission du droit international')
+    """
+    for prefix, english, french in ORGANS:
+        if symbol.startswith(prefix):
+            return french if language == "fr" else english
+    body = body_by_name(body_from_symbol(symbol))
+    if body is None:
+        return ""
+    return body.name_fr if language == "fr" else body.name

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 
+from .bodies import body_by_name, organ_from_symbol
 from .doctypes import document_type
 
-__all__ = ["Paragraph", "Resolution"]
+__all__ = ["Paragraph", "Resolution", "Vote"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,43 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Vote:
+    """How a resolution was adopted, where its text says: the meeting and the votes.
+
+    Read from the adoption line ("Adopted at the 177th meeting by 10 votes to
+    none, with 1 abstention") or the masthead; a count the text does not give
+    is None.
+    """
+
+    meeting: int | None = None
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    unanimous: bool = False
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, str]) -> Vote | None:
+        """Return the vote a resolution's metadata records, or None where it records none.
+
+        >>> Vote.from_meta({"meeting": "177", "votes_for": "10", "votes_against": "0"})
+        Vote(meeting=177, in_favour=10, against=0, abstentions=None, unanimous=False)
+        """
+
+        def number(key: str) -> int | None:
+            value = meta.get(key, "").strip()
+            return int(value) if value.isdigit() else None
+
+        vote = cls(
+            meeting=number("meeting"),
+            in_favour=number("votes_for"),
+            against=number("votes_against"),
+            abstentions=number("abstentions"),
+            unanimous=meta.get("votes") == "unanimous",
+        )
+        return None if vote == cls() else vote
+
+
+@dataclass(frozen=True)
 class Resolution:
     """A resolution as read from one file: its metadata and its paragraphs in order."""
 
@@ -75,6 +113,27 @@ class Resolution:
         return self.meta.get("type") or document_type(
             self.symbol, [self.title, *(p.text for p in self.paragraphs[:3])]
         )
+
+    @property
+    def organ(self) -> str:
+        """Return the organ that issued the document, in its language, as the UN names it.
+
+        The organ whose own series the symbol is in (``E/CN.6/…``: the
+        Commission on the Status of Women, ``A/HRC/…``: the Human Rights
+        Council), else the body (``Assemblée générale`` for a French text).
+        """
+        organ = organ_from_symbol(self.symbol, self.language)
+        body = body_by_name(self.body)
+        if organ and (body is None or organ not in (body.name, body.name_fr)):
+            return organ
+        if body is None:
+            return self.body
+        return body.name_fr if self.language == "fr" else body.name
+
+    @property
+    def vote(self) -> Vote | None:
+        """Return how the resolution was adopted (meeting, votes), where its text says."""
+        return Vote.from_meta(self.meta)
 
     def __post_init__(self) -> None:
         # Each paragraph knows the symbol and language of the resolution it is in.

@@ -318,7 +318,7 @@ def show_command(
 def _show(ix: Any, reference: str, langs: tuple[str, ...], query: str, fmt: str) -> None:
     from resolu.corpus.model import Paragraph
 
-    from .citation import official_url
+    from .citation import adoption_line, official_url
     from .parallel import parallel_view, query_highlights
     from .terminal import bold_spans, render_view
 
@@ -340,8 +340,10 @@ def _show(ix: Any, reference: str, langs: tuple[str, ...], query: str, fmt: str)
     for res in view.versions:
         click.echo(click.style(f"{res.symbol}  {res.title}", bold=True))
         adopted = res.adopted.isoformat() if res.adopted else ""
-        meta = ", ".join(x for x in (res.body, adopted, res.language) if x)
+        meta = ", ".join(x for x in (res.organ, adopted, res.language) if x)
         click.echo(f"{meta}  {official_url(res.symbol, res.language)}")
+        if res.vote:
+            click.echo(adoption_line(res.vote, cli_messages()))
     for line in render_view(view):
         click.echo(line)
 

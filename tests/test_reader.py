@@ -488,3 +488,12 @@ def test_a_footnote_marked_in_the_trailer_is_a_footnote() -> None:
     res = _sc("S_RES_0368_1975_EN_GOLD.txt")  # "…by 13 votes to none. 11" then "11 Two members…"
     assert res.paragraphs[-1].reference.endswith("#fn11")
     assert res.paragraphs[-1].text.startswith("Two members (China and Iraq)")
+
+
+def test_the_vote_is_read_into_a_typed_value() -> None:
+    from resolu.corpus import Vote
+
+    # "Adopted at the 177th meet-\ning by 10 votes to none, with 1 abstention (…)."
+    assert _sc("S_RES_0028_1947_EN_GOLD.txt").vote == Vote(177, 10, 0, 1)
+    assert _sc("S_RES_0242_1967_EN_GOLD.txt").vote == Vote(meeting=1382, unanimous=True)
+    assert _sc("S_RES_0129_1958_EN_GOLD.txt").vote is None  # the file prints no adoption line

@@ -77,3 +77,21 @@ def test_query_fields_title_date_meeting(sc_index: Index, corpus_index: Index) -
     month = sc_index.search("date:1967-11", limit=0).total
     assert month == sc_index.search("date:1967-11-01..1967-11-30", limit=0).total > day
     assert sc_index.search("meeting:1382", limit=1)[0].symbol == "S/RES/242 (1967)"
+
+
+def test_show_says_how_the_resolution_was_adopted(sc_index_dir: Path) -> None:
+    # "Adopted at the 177th meet-\ning by 10 votes to none, with 1 abstention": metadata,
+    # kept in the index and shown in the reader's language
+    args = ["show", "S/RES/28 (1947)", "--index-dir", str(sc_index_dir)]
+    english = CliRunner().invoke(cli, args, env={"LC_ALL": "", "LANG": "en_GB.UTF-8"})
+    assert english.exit_code == 0, english.output
+    assert "\nadopted at the 177th meeting, by 10 votes to 0, 1 abstention\n" in english.output
+    assert "Adopted at" not in english.output  # never a paragraph
+    french = CliRunner().invoke(cli, args, env={"LC_ALL": "fr_FR.UTF-8"})
+    assert "\nadoptée à la 177e séance, par 10 voix contre 0, 1 abstention\n" in french.output
+    unanimous = CliRunner().invoke(
+        cli, ["show", "S/RES/242 (1967)", "--index-dir", str(sc_index_dir)], env={"LC_ALL": "C"}
+    )
+    assert "\nadopted at the 1382nd meeting, unanimously\n" in unanimous.output
+    got = json.loads(CliRunner().invoke(cli, [*args, "--json"], env={"LC_ALL": "C"}).output)
+    assert got["meta"]["meeting"] == "177" and got["meta"]["votes_for"] == "10"

@@ -493,3 +493,21 @@ def test_a_document_in_runs_is_shown_in_its_own_line_order(tmp_path: Path) -> No
     assert out.exit_code == 0, out.output
     shown = re.findall(r"\[A/AC\.182/L\.139#(l[\d-]+)\]", out.output)
     assert shown == expected
+
+
+@needs_devset
+def test_each_document_names_the_organ_its_symbol_is_in() -> None:
+    """A/HRC/28/NI/4 is the Human Rights Council's, not the Assembly's; E/CN.6/… the CSW's."""
+    organs: dict[str, tuple[str, str]] = {}
+    for r in read_parallel(DEVSET_FR):
+        organs.setdefault(r.symbol, (r.body, r.organ))
+    assert organs["A/HRC/28/NI/4"] == ("Human Rights Council", "Conseil des droits de l’homme")
+    assert organs["E/CN.6/2015/NGO/259"] == (
+        "Economic and Social Council",
+        "Commission de la condition de la femme",
+    )
+    assert organs["A/RES/69/244"] == ("General Assembly", "Assemblée générale")
+    assert organs["CEDAW/C/ECU/CO/8-9"][1].startswith("Comité pour l’élimination")
+    # the Council's documents, and only they, have the Council for their body
+    hrc = {s for s, (body, _) in organs.items() if body == "Human Rights Council"}
+    assert hrc == {s for s in organs if s.startswith("A/HRC/")}
