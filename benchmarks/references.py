@@ -2,6 +2,7 @@
 
     python benchmarks/references.py --write refs.json     # every file's references
     python benchmarks/references.py --compare before.json after.json
+    python benchmarks/references.py --write before.json --at 08852e0   # another commit's reader
 
 Each file gives, per paragraph: symbol, language, title, body, year, reference,
 label, kind, number, a hash of the text, cited symbols and footnotes, aligned
@@ -65,11 +66,36 @@ def write(out: Path) -> None:
     print(f"{len(found)} files, {paragraphs} paragraphs -> {out}")
 
 
-def compare(before: Path, after: Path) -> int:
+_COLUMNS = (
+    "symbol language title body year reference label kind number text cites footnotes aligned"
+)
+
+
+def _what_differs(before: Any, after: Any) -> str:
+    """Say how one file's rows differ: references gone and new, then the columns that changed."""
+    if not before or not after or before[:1] == ["ERR"] or after[:1] == ["ERR"]:
+        return f"{str(before)[:60]} -> {str(after)[:60]}"
+    rows_a = {r[5].partition("#")[2]: r for r in before}
+    rows_b = {r[5].partition("#")[2]: r for r in after}
+    gone = [r for r in rows_a if r not in rows_b]
+    new = [r for r in rows_b if r not in rows_a]
+    said = [f"-{' -'.join(gone)}"] if gone else []
+    said += [f"+{' +'.join(new)}"] if new else []
+    names = _COLUMNS.split()
+    for ref, row in rows_a.items():
+        changed = [n for n, x, y in zip(names, row, rows_b.get(ref, row), strict=True) if x != y]
+        if changed:
+            said.append(f"{ref}: {','.join(changed)}")
+    if not said and before != after:
+        said.append("same rows, another order")
+    return "; ".join(said)
+
+
+def compare(before: Path, after: Path, *, every: bool = False) -> int:
     a, b = json.loads(before.read_text()), json.loads(after.read_text())
     differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
-    for key in differ[:20]:
-        print(f"differs: {key}")
+    for key in differ if every else differ[:20]:
+        print(f"differs: {key}" + (f"  {_what_differs(a.get(key), b.get(key))}" if every else ""))
     total = sum(len(v) for v in a.values())
     print(f"{len(a)} files and {total} paragraph rows before; {len(differ)} files differ")
     return 1 if differ else 0
@@ -79,11 +105,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", type=Path)
     ap.add_argument("--compare", type=Path, nargs=2)
+    ap.add_argument("--at", metavar="COMMIT", help="--write with the packages of this commit")
+    ap.add_argument("--all", action="store_true", help="--compare names every file that differs")
     args = ap.parse_args()
+    if args.write and args.at:
+        from _at_commit import run_at
+
+        sys.exit(run_at(args.at, __file__, ["--write", str(args.write.resolve())]))
     if args.write:
         write(args.write)
     if args.compare:
-        sys.exit(compare(*args.compare))
+        sys.exit(compare(*args.compare, every=args.all))
 
 
 if __name__ == "__main__":

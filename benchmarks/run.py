@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from _at_commit import packages_at as prepare_baseline  # noqa: E402
 from _corpora import Corpus, build_english, build_french, read_paragraphs  # noqa: E402
 from _queries import QUERY_TYPES, queries_for  # noqa: E402
 from _reader import find, reader_name  # noqa: E402
@@ -132,28 +133,6 @@ def availability(args: argparse.Namespace) -> dict[str, str | None]:
             reasons[engine] = "not selected (--engines)"
     reasons["baseline"] = None if args.baseline else "no --baseline"
     return reasons
-
-
-def prepare_baseline(ref: str, work: Path) -> Path:
-    """Extract resolu's packages as of ``ref`` and return a PYTHONPATH entry for them.
-
-    ``git archive`` leaves the repository untouched. ``resolu`` on that path is a
-    namespace package whose ``index``/``search``/``corpus`` point at the extracted
-    folders; it is found before the editable install's finder.
-    """
-    source, path = work / "baseline" / "src", work / "baseline" / "path"
-    shutil.rmtree(work / "baseline", ignore_errors=True)
-    source.mkdir(parents=True)
-    (path / "resolu").mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", ref, "index", "search", "corpus"],
-        capture_output=True,
-        check=True,
-    )
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
-    for package in ("index", "search", "corpus"):
-        (path / "resolu" / package).symlink_to(source / package)
-    return path
 
 
 def versions(args: argparse.Namespace, reasons: dict[str, str | None]) -> dict[str, str]:

@@ -16,13 +16,11 @@ so that a reader change is compared in one command.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
+
+from _at_commit import run_at
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared/data/en_only/cr-unsc_res_en_gold"
@@ -87,26 +85,6 @@ def count(folder: Path, *, show: bool) -> None:
                 print(f"    {item}")
 
 
-def at_commit(commit: str, argv: list[str]) -> int:
-    """Run these counts with the packages (corpus, index, search) of ``commit``."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "resolu"
-        root.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", commit, "corpus", "index", "search"],
-            capture_output=True,
-            check=True,
-        ).stdout
-        tar = Path(tmp) / "packages.tar"
-        tar.write_bytes(archive)
-        with tarfile.open(tar) as t:
-            t.extractall(root, filter="data")
-        # a folder named resolu on the path, before the installed one
-        env = {**os.environ, "PYTHONPATH": tmp}
-        print(f"reader of {commit}:", flush=True)
-        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
@@ -117,7 +95,7 @@ def main() -> None:
         sys.exit(f"no folder {args.folder} (see ../shared/data/PROVENANCE.md)")
     if args.at:
         rest = [str(args.folder), *(["--list"] if args.list else [])]
-        sys.exit(at_commit(args.at, rest))
+        sys.exit(run_at(args.at, __file__, rest))
     count(args.folder, show=args.list)
 
 
