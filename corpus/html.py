@@ -44,6 +44,7 @@ from .errors import CorpusError
 from .header import body_line, parse_header
 from .labels import article_label, label, reference
 from .model import Paragraph, Resolution
+from .refusals import file_language, refusal
 from .splitter import normalize_text
 
 __all__ = ["Block", "HtmlDocument", "html_resolution", "parse_html", "read_html"]
@@ -339,23 +340,18 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
     front = [b for b in front if not (b.tag in _HEADINGS and _PREAMBLE_HEADING.match(b.text))]
     start = next((i for i, b in enumerate(front) if body_line(b.text)), None)
     if start is None:
-        raise CorpusError(
-            source, "not a resolution: no body line (such as 'L’Assemblée générale') in the HTML"
-        )
+        said = doc.language or file_language(" ".join(b.text for b in blocks))
+        raise CorpusError(source, refusal("no body html", said))
     body, body_language = body_line(front[start].text) or ("", "")
     language = doc.language or body_language
     lead = start
     while lead > 0 and _LEAD_IN.match(front[lead - 1].text):
         lead -= 1
     if not front[start + 1 :]:
-        raise CorpusError(source, "not a resolution: no paragraph after the body line")
+        raise CorpusError(source, refusal("no paragraph", language))
     header = parse_header([title], [b.text for b in blocks], body, language, filename)
     if not header.symbol:
-        raise CorpusError(
-            source,
-            "no symbol: the HTML names none and the file name spells none "
-            "(name it like A_RES_217_A_III.fr.html)",
-        )
+        raise CorpusError(source, refusal("no symbol", language, html=True))
     paragraphs = _Paragraphs(header.symbol, language)
     paragraphs.front(front[:lead], front[lead : start + 1], front[start + 1 :])
     for number, content in articles:

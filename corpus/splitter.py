@@ -37,6 +37,7 @@ from .numbering import SUB as _SUB
 from .numbering import TERMINAL as _TERMINAL
 from .numbering import Block, Footnote, is_heading, number_blocks
 from .numbering import join_lines as _join
+from .refusals import file_language, refusal
 
 __all__ = ["normalize_text", "split_resolution"]
 
@@ -116,13 +117,6 @@ def _is_opener(line: str) -> bool:
     return bool(_OPENER_WORD.match(line)) or word in _OPENER_ADJECTIVES or word in _OPERATIVE_VERBS
 
 
-def _detect_language(lines: list[str]) -> str:
-    words = re.findall(r"[^\W\d_]+", " ".join(lines).lower())
-    fr = sum(w in {"le", "la", "les", "des", "et", "du", "de", "que", "dans"} for w in words)
-    en = sum(w in {"the", "and", "of", "to", "that", "in", "its", "with"} for w in words)
-    return "fr" if fr >= en else "en"
-
-
 def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     """Split a resolution's text into a :class:`Resolution` of numbered paragraphs.
 
@@ -138,11 +132,12 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
     if not header.body and header.symbol.startswith("S/RES/"):
         header = replace(header, body=body_by_code("SC").name)  # "MILITARY STAFF COMMITTEE"
     if not header.symbol:
-        raise CorpusError(source, _REFUSALS["no symbol"][language or _detect_language(lines)])
+        said = language or file_language("\n".join(lines))
+        raise CorpusError(source, refusal("no symbol", said))
     blocks, footnotes, trailer = _blocks(lines, start + 1, header, printed=bool(head))
     paragraphs, found = number_blocks(blocks, footnotes, header, printed=bool(head))
     if not paragraphs:
-        raise CorpusError(source, _REFUSALS["no paragraph"][header.language or "en"])
+        raise CorpusError(source, refusal("no paragraph", header.language))
     meta = {key: value for key, value in head.items() if key not in _NOT_META}
     meta.update(found)
     meta.update(_trailer_meta(trailer, meta))
@@ -164,25 +159,6 @@ def split_resolution(text: str, *, source: str, filename: str) -> Resolution:
 
 
 _NOT_META = frozenset({"symbol", "adopted", "title"})
-#: Why a file is not read, in the language of the file.
-_REFUSALS = {
-    "no body": {
-        "fr": "pas une résolution : ni ligne d’organe (comme « L’Assemblée générale, ») "
-        "ni paragraphes numérotés",
-        "en": "not a resolution: no body line (such as 'The Security Council,') "
-        "and no numbered paragraphs",
-    },
-    "no symbol": {
-        "fr": "pas de cote : le texte n’en donne aucune et le nom du fichier non plus "
-        "(nommez-le comme A_RES_55_109.fr.txt)",
-        "en": "no symbol: the text names none and the file name spells none "
-        "(name it like A_RES_55_109.fr.txt)",
-    },
-    "no paragraph": {
-        "fr": "pas une résolution : aucun paragraphe après la ligne d’organe",
-        "en": "not a resolution: no paragraph after the body line",
-    },
-}
 
 
 def _body_line(lines: list[str]) -> tuple[int | None, str, str]:
@@ -203,11 +179,11 @@ def _headless(lines: list[str], source: str, filename: str) -> tuple[int, str, s
     ("It is resolved that…", "Decides to call…"). Raise :class:`CorpusError`,
     worded in the file's language, otherwise.
     """
-    language = _detect_language(lines)
+    language = file_language("\n".join(lines))
     start = next((i for i, ln in enumerate(lines) if ln.strip() == "" and i > 0), 0)
     numbered = any(_OPERATIVE.match(ln.strip()) for ln in lines[start:])
     if not numbered and not (_resolution_symbol(lines, filename) and _decision(lines[start:])):
-        raise CorpusError(source, _REFUSALS["no body"][language])
+        raise CorpusError(source, refusal("no body", language))
     heading = " ".join(lines[:start])
     is_sc = re.search(r"Security Council|Conseil de sécurité|^\s*R[ée]solution", heading)
     return start, "SC" if is_sc else "", language

@@ -303,14 +303,22 @@ def test_french_lead_in_and_a_page_without_body_tag() -> None:
 
 
 def test_no_symbol_in_the_file_name_is_an_error(tmp_path: Path) -> None:
+    # the refusal is worded in the page's language
     path = page(tmp_path, "<article><h2>Article 1</h2><p>Texte.</p></article>", name="udhr.html")
-    with pytest.raises(CorpusError, match="no symbol"):
+    with pytest.raises(CorpusError, match="pas de cote : le HTML n’en donne aucune"):
         read_resolution(path)
+    article = "<article><h2>Article 1</h2><p>Text.</p></article>"
+    english = page(tmp_path, article, name="u.html", lang="en")
+    with pytest.raises(CorpusError, match="no symbol: the HTML names none"):
+        read_resolution(english)
 
 
 def test_no_body_line_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / NAME.format("fr")
     path.write_text("<html lang='fr'><p>Une page.</p><p>Rien d’autre.</p></html>", "utf-8")
+    with pytest.raises(CorpusError, match="pas de ligne d’organe"):
+        read_resolution(path)
+    path.write_text("<html><p>A page of the web.</p><p>Nothing else in it.</p></html>", "utf-8")
     with pytest.raises(CorpusError, match="no body line"):
         read_resolution(path)
 
