@@ -325,6 +325,11 @@ def _split_articles(
     return front, articles
 
 
+def _page_language(declared: str, blocks: list[Block]) -> str:
+    """Return the language a page declares, else the one its words are in."""
+    return declared or file_language(" ".join(b.text for b in blocks))
+
+
 def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
     """Build a :class:`Resolution` from an HTML page's text.
 
@@ -340,8 +345,7 @@ def html_resolution(text: str, *, source: str, filename: str) -> Resolution:
     front = [b for b in front if not (b.tag in _HEADINGS and _PREAMBLE_HEADING.match(b.text))]
     start = next((i for i, b in enumerate(front) if body_line(b.text)), None)
     if start is None:
-        said = doc.language or file_language(" ".join(b.text for b in blocks))
-        raise CorpusError(source, refusal("no body html", said))
+        raise CorpusError(source, refusal("no body html", _page_language(doc.language, blocks)))
     body, body_language = body_line(front[start].text) or ("", "")
     language = doc.language or body_language
     lead = start
