@@ -21,6 +21,7 @@ splitter works line by line:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -52,6 +53,10 @@ def normalize_text(text: str) -> str:
     two halves are joined. Elsewhere it is invisible and removed.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+    if text.isascii():
+        # Of the characters below only the tab and the vertical tab are ASCII:
+        # spare the long texts of old resolutions two passes through tables.
+        return text.replace("\t", " ").replace("\v", " ")
     text = text.translate(_SPACES).translate(_INVISIBLE)
     text = re.sub("\u00ad *\n", "\u00ad\n", text)
     return text
@@ -82,6 +87,7 @@ _OPENER_ADJECTIVE_WORDS = """
 _OPENER_ADJECTIVES = frozenset(_OPENER_ADJECTIVE_WORDS.split())
 
 
+@functools.lru_cache(maxsize=1024)
 def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
     # "droits de l’homme1", "Paris Agreement,1", "Roadmap to 1.3T”,7",
     word = r"(?:[^\W\d_]|[»”\"\)\]])"
@@ -382,6 +388,8 @@ class _Lines:
         while True:
             # printed text has its raised markers glued on: a spaced number is a number
             spaced = self.next_marker in self.candidates and not self.printed
+            if s.find(str(self.next_marker), after) < 0:
+                return s, cited  # every match holds the number's digits: most lines have none
             mm = _marker_pattern(self.next_marker, spaced=spaced).search(s, after)
             if not mm:
                 return s, cited
