@@ -49,7 +49,7 @@ from .impacts import write_impacts
 from .lock import writer_lock
 from .planning import Plan, Request, digest, plan_run
 from .postings import PostingsWriter
-from .schema import DOCTYPE, KEY, PATH, RESKEY
+from .schema import DOCTYPE, PATH, RESKEY
 from .sources import resolve_source, write_sources
 from .store import (
     Held,
@@ -267,7 +267,7 @@ def _settle(
     wanted = {h.key for n, h in enumerate(holds) if keep[n] and not h.kept}
     if wanted:
         holds = _promote(plan, writer, path, wanted, holds, out)
-    writer.delete_by_term(KEY, f"file:{path}")
+    writer.delete_by_query(And([Term(PATH, path), Term(DOCTYPE, "file")]))
     writer.add_document(
         **file_document(path, record.digest, source=record.source, holds=tuple(holds))
     )

@@ -115,6 +115,8 @@ class _Spill:
         # Unlinked at once (no trace after a crash); closed by copy_to.
         self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
         self.written = 0
+        self.largest = 0
+        self._narrowed = False
 
     def __len__(self) -> int:
         return self.written + len(self.buffer)
@@ -130,14 +132,30 @@ class _Spill:
             self.flush()
 
     def flush(self) -> None:
+        if self.buffer:
+            self.largest = max(self.largest, max(self.buffer))
         self.buffer.tofile(self.file)
         self.written += len(self.buffer)
         del self.buffer[:]
 
+    def narrow(self) -> None:
+        """Store the values on 2 bytes each where every one fits (readers take the file's dtype)."""
+        self.flush()
+        if self.dtype == np.dtype("<u4") and self.largest < 1 << 16:
+            self.dtype = np.dtype("<u2")
+            self._narrowed = True
+
     def copy_to(self, out: Any) -> None:
         self.flush()
         self.file.seek(0)
-        shutil.copyfileobj(self.file, out, 1 << 20)
+        if not self._narrowed:
+            shutil.copyfileobj(self.file, out, 1 << 20)
+        else:
+            while True:
+                chunk = np.fromfile(self.file, dtype="<u4", count=1 << 20)
+                if not len(chunk):
+                    break
+                out.write(chunk.astype("<u2").tobytes())
         self.file.close()
 
 
@@ -217,7 +235,8 @@ class _Columns:
         self.blob = bytearray()
         self.term_offsets = [0]
         self.posting_offsets = [len(self.docs)]
-        self.starts = _Spill("Q", "<u8", self.folder) if positions else None
+        # Offsets into "positions": 4 bytes each, as a segment holds far fewer than 2**32.
+        self.starts = _Spill("I", "<u4", self.folder) if positions else None
         if self.starts is not None:
             self.starts.append(len(self.positions))
 
@@ -249,6 +268,8 @@ def _write_file(
         if out.starts is not None:
             # Where each of the field's postings starts in "positions".
             arrays[f"{name}.pstart"] = out.starts
+    # Word positions: most paragraphs are far shorter than 65,536 words.
+    out.positions.narrow()
     arrays["docs"], arrays["weights"], arrays["positions"] = out.docs, out.weights, out.positions
     header: dict[str, Any] = {"doc_count": doccount, "fields": fields, "arrays": {}}
     # Offsets depend on the header's own length: lay the arrays out relative to

@@ -95,6 +95,19 @@ def sort_key(symbol: str, order: int) -> str:
     return f"{symbol}{KEY_SEP}{order:08d}"
 
 
+class SortColumn(ID):
+    """A column of strings that orders documents and is never searched (so has no postings).
+
+    Every paragraph has its own value: as an indexed ``ID`` it cost a term, a
+    postings block and a term-table entry a paragraph, written and never read.
+    """
+
+    indexed = False
+
+    def __init__(self) -> None:
+        super().__init__(sortable=True)
+
+
 _RANKED = {"fr": french_analyzer, "en": english_analyzer}
 
 
@@ -105,9 +118,11 @@ def build_schema() -> Schema:
         per_language[title_field(lang)] = TEXT(analyzer=_RANKED[lang](), phrase=False)
         per_language[text_field(lang)] = TEXT(analyzer=_RANKED[lang]())
     fields: dict[str, FieldType | type[FieldType]] = {
-        KEY: ID(stored=True, unique=True),
+        # Stored, never searched: a file document is found by its path and doctype.
+        KEY: STORED,
         DOCTYPE: ID(stored=True),
-        "reference": ID(stored=True),
+        # Read from the stored fields, never searched: no postings.
+        "reference": STORED,
         SYMBOL: TEXT(analyzer=SymbolAnalyzer(), stored=True, phrase=False),
         # Columns (sortable=True) for the fields results are counted by (facets):
         # counting reads them over the matching document numbers only.
@@ -123,7 +138,7 @@ def build_schema() -> Schema:
         "order": NUMERIC(int, stored=True, sortable=True),
         # Tie-break of equal scores: symbol, then place in the resolution. A
         # column, so ranking never has to read stored fields.
-        SORTKEY: ID(sortable=True),
+        SORTKEY: SortColumn(),
         **per_language,
         EXACT: TEXT(analyzer=exact_analyzer()),
         CITES: TEXT(analyzer=SymbolAnalyzer(), phrase=False),
