@@ -464,6 +464,10 @@ def _per_token(analyzer: Analyzer) -> bool:
 _WORD_TERMS: dict[int, tuple[Analyzer, dict[str, str]]] = {}
 
 
+#: The last text :func:`word_terms` split, and its words.
+_LAST_SPLIT: list[Any] = [None, []]
+
+
 def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
     """Return the terms ``analyzer`` makes of ``text`` at index time, each with its positions.
 
@@ -490,7 +494,10 @@ def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
     else:
         return None
     out: dict[str, list[int]] = {}
-    for pos, word in enumerate(_WORD_RE.findall(text)):
+    # The same paragraph text goes to two fields (ranked and exact): split it once.
+    if _LAST_SPLIT[0] is not text:
+        _LAST_SPLIT[:] = [text, _WORD_RE.findall(text)]
+    for pos, word in enumerate(_LAST_SPLIT[1]):
         term = table.get(word)
         if term is None:
             found = [t.text for t in analyzer(word, mode="index")]

@@ -119,22 +119,22 @@ class PostingsWriter(SegmentWriter):
             found = word_terms(analyzer, value)
             if found is None:
                 return whole(value)
+            if not positional:
+                return [
+                    (term.encode("utf-8"), len(p), len(p) * boost, pack_uint(len(p)))
+                    for term, p in found.items()
+                ]
             out = []
-            if positional:
-                for term, poses in found.items():
-                    n = len(poses)
-                    if n == 1:
-                        pos = poses[0]
-                        vbytes = single.get(pos)
-                        if vbytes is None:
-                            vbytes = single[pos] = encode(poses)
-                    else:
-                        vbytes = encode(poses)
-                    out.append((term.encode("utf-8"), n, n * boost, vbytes))
-            else:
-                for term, poses in found.items():
-                    n = len(poses)
-                    out.append((term.encode("utf-8"), n, n * boost, pack_uint(n)))
+            for term, poses in found.items():
+                n = len(poses)
+                if n == 1:
+                    pos = poses[0]
+                    vbytes = single.get(pos)
+                    if vbytes is None:
+                        vbytes = single[pos] = encode(poses)
+                    out.append((term.encode("utf-8"), 1, boost, vbytes))
+                else:
+                    out.append((term.encode("utf-8"), n, n * boost, encode(poses)))
             return out
 
         return items
@@ -181,9 +181,9 @@ class PostingsWriter(SegmentWriter):
         terms = self._postings.get(name)
         if terms is None:
             terms = self._postings[name] = {}
-        scorable = field.scorable
         length = size = 0
-        for tbytes, freq, weight, vbytes in self._index_of[name](value):
+        items = self._index_of[name](value)
+        for tbytes, freq, weight, vbytes in items:
             entry = terms.get(tbytes)
             if entry is None:
                 entry = terms[tbytes] = (array("I"), array("f"), [])
@@ -191,9 +191,12 @@ class PostingsWriter(SegmentWriter):
             entry[0].append(docnum)
             entry[1].append(weight)
             entry[2].append(vbytes)
-            size += 16 + (len(vbytes) if freq > 1 else 0)
-            if scorable:
-                length += freq
+            length += freq
+            if freq > 1:
+                size += len(vbytes)
+        size += 16 * len(items)
+        if not field.scorable:
+            length = 0
         if length:
             lengths = self._lengths.get(name)
             if lengths is None:
