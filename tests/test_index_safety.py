@@ -259,7 +259,10 @@ def test_kill_9_leaves_no_worker_no_lock_and_the_index_intact(
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_ctrl_c_stops_the_run_and_its_workers_quietly(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 300)
+    # Enough files that the run is still indexing when Ctrl-C comes: with 300,
+    # a quiet CI machine once ended the run with 0 although the signal was sent
+    # while it was alive (indexing is faster since the in-memory writer).
+    corpus = _corpus(tmp_path / "corpus", 1500)
     target = tmp_path / "ix"
     run, workers = _start_with_workers(corpus, target)
     os.killpg(run.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
