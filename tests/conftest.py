@@ -10,7 +10,7 @@ import pytest
 from resolu.corpus import corpus_dir
 from resolu.index import IndexReport, build_index
 from resolu.search import Index, open_index
-from support import SEED, SHARED_DATA
+from support import SEED, SHARED_DATA, index_of_files
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +38,7 @@ def corpus_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def web_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of the shipped resolution and, where ../shared/data has it, the UDHR (fr, en)."""
-    corpus = tmp_path_factory.mktemp("web-corpus")
-    for f in [SEED, *(SHARED_DATA / "udhr").glob("*.html")]:
-        shutil.copy(f, corpus / f.name)
-    target = tmp_path_factory.mktemp("web-index") / "index"
-    build_index(corpus, target)
-    return target
+    return index_of_files(tmp_path_factory, "web", [SEED, *(SHARED_DATA / "udhr").glob("*.html")])
 
 
 @pytest.fixture()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from resolu.index import build_index
 from resolu.index.folder import current_generation
 from resolu.index.store import open_store
 from resolu.search.freshness import CommitWatch
-from support import SEED
+from support import seed_copies
 
 
 def _watch(target: Path) -> CommitWatch:
@@ -21,20 +22,20 @@ def _watch(target: Path) -> CommitWatch:
         store.close()
 
 
-def _add(corpus: Path, n: int) -> None:
-    text = SEED.read_text(encoding="utf-8")
-    (corpus / f"r{n:04d}.txt").write_text(text.replace("55/109", f"corpus/{1000 + n}"))
-
-
-def test_a_watch_sees_each_commit_and_each_rebuild_at_once(tmp_path: Path) -> None:
-    corpus, target = tmp_path / "corpus", tmp_path / "ix"
-    corpus.mkdir()
-    _add(corpus, 0)
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    """Return a one-resolution corpus folder and its index."""
+    corpus, target = seed_copies(tmp_path / "corpus", 1), tmp_path / "ix"
     build_index(corpus, target)
+    return corpus, target
+
+
+def test_a_watch_sees_each_commit_and_each_rebuild_at_once(built: tuple[Path, Path]) -> None:
+    corpus, target = built
     watch = _watch(target)
     assert watch.unchanged() and watch.unchanged()
     for n in (1, 2):  # incremental commits, each right after the watch: no timestamp to wait for
-        _add(corpus, n)
+        seed_copies(corpus, 1, start=n)
         build_index(corpus, target)
         assert not watch.unchanged()
         watch = _watch(target)
@@ -44,11 +45,8 @@ def test_a_watch_sees_each_commit_and_each_rebuild_at_once(tmp_path: Path) -> No
     assert _watch(target).unchanged()
 
 
-def test_a_watch_on_a_missing_folder_sends_to_the_full_check(tmp_path: Path) -> None:
-    corpus, target = tmp_path / "corpus", tmp_path / "ix"
-    corpus.mkdir()
-    _add(corpus, 0)
-    build_index(corpus, target)
+def test_a_watch_on_a_missing_folder_sends_to_the_full_check(built: tuple[Path, Path]) -> None:
+    _, target = built
     watch = _watch(target)
     (target / "CURRENT").unlink()
     assert not watch.unchanged()
@@ -62,7 +60,7 @@ def test_an_index_maps_its_files_from_its_second_query_with_the_same_answers(
     corpus, target = tmp_path / "corpus", tmp_path / "ix"
     corpus.mkdir()
     for n in range(3):
-        _add(corpus, n)
+        seed_copies(corpus, 1, start=n)
     build_index(corpus, target)
     with open_index(target) as ix:
         first = ix.search("dialogue civilisations", limit=20)

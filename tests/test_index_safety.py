@@ -27,15 +27,7 @@ from resolu.index import (
 from resolu.index.folder import MARKER, current_generation
 from resolu.index.lock import writer_lock
 from resolu.search import open_index
-from support import SEED
-
-
-def _corpus(folder: Path, count: int) -> Path:
-    folder.mkdir(exist_ok=True)
-    text = SEED.read_text(encoding="utf-8")
-    for n in range(count):
-        (folder / f"r{n:04d}.txt").write_text(text.replace("55/109", f"{folder.name}/{1000 + n}"))
-    return folder
+from support import SEED, seed_copies
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -149,7 +141,7 @@ def test_a_second_writer_is_refused_naming_the_first(corpus_copy: Path, tmp_path
 
 
 def test_concurrent_runs_one_writes_the_other_is_told(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = seed_copies(tmp_path / "corpus", 60)
     target = tmp_path / "ix"
     runs = [
         subprocess.Popen(
@@ -242,11 +234,11 @@ def _start_with_workers(
 def test_kill_9_leaves_no_worker_no_lock_and_the_index_intact(
     tmp_path: Path, rebuild: bool
 ) -> None:
-    corpus = _corpus(tmp_path / "corpus", 20)
+    corpus = seed_copies(tmp_path / "corpus", 20)
     target = tmp_path / "ix"
     build_index(corpus, target, procs=1)
     (corpus / "r0000.txt").unlink()
-    added = _corpus(tmp_path / "corpus" / "more", 150)
+    added = seed_copies(tmp_path / "corpus" / "more", 150)
     run, workers = _start_with_workers(corpus, target, *(["--rebuild"] if rebuild else []))
     os.kill(run.pid, signal.SIGKILL)
     run.communicate(timeout=30)
@@ -266,7 +258,7 @@ def test_kill_9_leaves_no_worker_no_lock_and_the_index_intact(
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_ctrl_c_stops_the_run_and_its_workers_quietly(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 300)
+    corpus = seed_copies(tmp_path / "corpus", 300)
     target = tmp_path / "ix"
     run, workers = _start_with_workers(corpus, target)
     os.killpg(run.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
@@ -301,7 +293,7 @@ def test_ctrl_c_while_the_command_loads_is_quiet_too(
 
 
 def test_a_long_lived_index_sees_exactly_the_last_commit(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 3)
+    corpus = seed_copies(tmp_path / "corpus", 3)
     target = tmp_path / "ix"
     build_index(corpus, target)
 
@@ -318,7 +310,7 @@ def test_a_long_lived_index_sees_exactly_the_last_commit(tmp_path: Path) -> None
                     (corpus / "r0001.txt").read_text().replace("dialogue", "entretien", 2)
                 )
             elif step == 1:  # a file added
-                _corpus(tmp_path / "corpus" / "more", 1)
+                seed_copies(tmp_path / "corpus" / "more", 1)
             elif step == 2:  # a rebuild: another generation
                 build_index(corpus, target, rebuild=True)
                 continue
@@ -347,7 +339,7 @@ def test_an_update_that_deletes_a_quarter_merges_its_statistics(tmp_path: Path) 
         with open_index(target) as ix:
             return [(h.reference, h.score) for h in ix.search("dialogue nations", limit=20).hits]
 
-    corpus = _corpus(tmp_path / "corpus", 8)
+    corpus = seed_copies(tmp_path / "corpus", 8)
     target = tmp_path / "ix"
     build_index(corpus, target, procs=1)
     # A file is 17 paragraphs and its file record: 18 documents.
@@ -482,12 +474,12 @@ def small_tmpfs(tmp_path: Path) -> Path:
 def test_a_full_disk_fails_in_one_line_and_frees_its_space(
     tmp_path: Path, small_tmpfs: Path
 ) -> None:
-    corpus = _corpus(tmp_path / "corpus", 2)
+    corpus = seed_copies(tmp_path / "corpus", 2)
     target = small_tmpfs  # the mount point itself is the index folder
     build_index(corpus, target)
     before = _tree(target)
     used = os.statvfs(target)
-    _corpus(tmp_path / "corpus" / "more", 80)
+    seed_copies(tmp_path / "corpus" / "more", 80)
     for rebuild in (False, True):
         with pytest.raises(IndexWriteFailed, match="No space left on device") as caught:
             build_index(corpus, target, rebuild=rebuild)

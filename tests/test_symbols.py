@@ -19,7 +19,7 @@ from resolu.corpus.symbols import TypedSymbol, read_symbol
 from resolu.index import build_index
 from resolu.search import Index, ReferenceNotFound, open_index
 from resolu.search.cli import cli
-from support import SEED, shared
+from support import SEED, index_of_files, shared
 
 # ---------------------------------------------------------------- the grammar
 
@@ -116,7 +116,6 @@ _GOLD = "en_only/cr-unsc_res_en_gold"
 @pytest.fixture(scope="module")
 def symbols_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped text, the UDHR (A/RES/217 A (III)), S/RES/217 (1965) and 242 (1967), two PDFs."""
-    corpus = tmp_path_factory.mktemp("symbols-corpus")
     files = [
         SEED,
         *shared("udhr").glob("*.html"),
@@ -125,11 +124,7 @@ def symbols_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shared("un_pdfs", "S_RES_2803_2025.en.pdf"),
         shared("un_pdfs", "S_RES_2768_2025.en.pdf"),
     ]
-    for f in files:
-        shutil.copy(f, corpus / f.name)
-    target = tmp_path_factory.mktemp("symbols-index") / "index"
-    build_index(corpus, target)
-    return target
+    return index_of_files(tmp_path_factory, "symbols", files)
 
 
 @pytest.fixture()
