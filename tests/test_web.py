@@ -418,3 +418,62 @@ def test_a_hit_shows_its_document_type(typed_server: Server) -> None:
     assert _doctypes(english.text)["S/2015/100#l1"] == "letter"
     only = typed_server.get(f"/?q={council}+{quote('type:lettre')}")
     assert _doctypes(only.text) == {"S/2015/100#l1": "lettre"}
+
+
+# ------------------------------------------------------------------ adoption and organ
+
+_VOTED = """Resolution 9999 (1999)
+of 1 March 1999
+
+The Security Council,
+
+Recalling its previous resolutions on the question,
+
+1. Decides to remain seized of the matter.
+
+Adopted at the 4000th meeting by 14 votes to none, with 1 abstention.
+"""
+
+# A statement to the Commission on the Status of Women, in the UN Parallel Corpus format.
+_CSW_IDS = "2015/e/cn_6/2015/ngo/161 en:1:1 fr:1:1\n"
+_CSW_FR = (
+    "Déclaration présentée par une organisation non gouvernementale dotée du statut consultatif\n"
+)
+
+
+@pytest.fixture(scope="module")
+def adopted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    corpus = tmp_path_factory.mktemp("adopted-corpus")
+    (corpus / "S_RES_9999_1999_EN.txt").write_text(_VOTED, encoding="utf-8")
+    (corpus / "csw.fr").write_text(_CSW_FR, encoding="utf-8")
+    (corpus / "csw.ids").write_text(_CSW_IDS, encoding="utf-8")
+    target = tmp_path_factory.mktemp("adopted-index") / "index"
+    build_index(corpus, target)
+    with running(create_app(target)) as s:
+        yield s
+
+
+def _meta(html: str) -> dict[str, str]:
+    """Return the resolution page's header list: label to value, tags stripped."""
+    pairs = re.findall(r"<div><dt>(.*?)</dt><dd[^>]*>(.*?)</dd></div>", html, re.S)
+    return {dt: re.sub(r"<[^>]+>", "", dd) for dt, dd in pairs}
+
+
+def test_resolution_page_says_how_it_was_adopted_in_the_page_language(
+    adopted_server: Server,
+) -> None:
+    french = _meta(adopted_server.get("/" + quote("S/RES/9999 (1999)")).text)
+    assert french["Adoption"] == "adoptée à la 4000e séance, par 14 voix contre 0, 1 abstention"
+    assert french["Organe"] == "Security Council"  # the document's own words: it is in English
+    english = _meta(adopted_server.get("/" + quote("S/RES/9999 (1999)") + "?ui=en").text)
+    assert english["Adoption"] == "adopted at the 4000th meeting, by 14 votes to 0, 1 abstention"
+
+
+def test_resolution_page_names_the_organ_and_no_adoption_it_does_not_know(
+    adopted_server: Server, server: Server
+) -> None:
+    csw = _meta(adopted_server.get("/" + quote("E/CN.6/2015/NGO/161")).text)
+    assert csw["Organe"] == "Commission de la condition de la femme"
+    assert "Adoption" not in csw
+    ga = _meta(server.get("/A/RES/55/109").text)
+    assert ga["Organe"] == "Assemblée générale" and "Adoption" not in ga

@@ -23,6 +23,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from ..citation import adoption_line
+from ..messages import Messages
 from ..parallel import Spans, pair_rows, query_highlights, versions_of
 from .features import facets_of, run_search, sort_orders, suggestions_of
 from .limits import (
@@ -243,9 +245,11 @@ def resolution_page(shared: SharedIndex) -> Endpoint:
             return page.error(404, page.t["not_found"].format(ref=ref))
         except ResoluError as exc:
             return page.error(503, page.t["no_index"].format(detail=exc))
+        vote = versions[0].vote
         return page.render(
             "resolution.html",
             versions=[(res.language, res) for res in versions],
+            adoption=adoption_line(vote, Messages(page.ui)) if vote else "",
             rows=_rows(versions, marks),
             query=query,
             notice=notice,
