@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -390,6 +389,8 @@ def _checksum(path: Path) -> str:
 
 def write_checksums(gen: Path) -> None:
     """Record the checksum of every file the latest commit of ``gen`` uses."""
+    import json  # here and in damaged_files: a search reads no checksums
+
     sums = {name: _checksum(gen / name) for name in _committed_files(gen)}
     tmp = gen / f"{CHECKSUMS_FILE}.tmp"
     tmp.write_text(json.dumps(sums, indent=0, sort_keys=True), encoding="utf-8")
@@ -403,6 +404,8 @@ def damaged_files(gen: Path) -> list[str]:
     commit and the record) is trusted. An unreadable table of contents is
     reported as damaged.
     """
+    import json
+
     try:
         recorded = json.loads((gen / CHECKSUMS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -7,7 +7,6 @@ malformed query or bad usage, 1 for anything that went wrong at run time.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,6 +22,7 @@ from resolu.corpus.services import (
     ODS_ENV_VAR,
 )
 
+from ._entry import one_shot
 from .errors import QuerySyntaxError
 from .locations import ENV_VAR, LIBRARY_ENV_VAR, default_index_dir, default_library_dir
 from .messages import Messages, cli_messages
@@ -107,6 +107,12 @@ def query_words_last(args: list[str], params: list[click.Parameter]) -> list[str
         else:
             words.append(tok)
     return [*options, "--", *words]
+
+
+def _echo_json(value: Any) -> None:
+    import json  # here: a search printed as text does not need it
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 class _UsageError(click.ClickException):
@@ -244,32 +250,33 @@ def search_command(
     fmt: str,
     index_dir: Path | None,
 ) -> None:
-    text = " ".join(query)
-    try:
-        with _open(index_dir) as ix:
-            results = ix.search(
-                text,
-                limit=limit,
-                offset=offset,
-                group_by_resolution=group,
-                sort=sort,
-                facets=facets,
-            )
-    except ResoluError as exc:
-        _fail(exc)
-    if fmt == "json":
-        from .serialize import results_json
+    with one_shot():
+        text = " ".join(query)
+        try:
+            with _open(index_dir) as ix:
+                results = ix.search(
+                    text,
+                    limit=limit,
+                    offset=offset,
+                    group_by_resolution=group,
+                    sort=sort,
+                    facets=facets,
+                )
+        except ResoluError as exc:
+            _fail(exc)
+        if fmt == "json":
+            from .serialize import results_json
 
-        output = results_json(results, limit=limit, offset=offset)
-        click.echo(json.dumps(output, ensure_ascii=False, indent=2))
-    elif fmt != "text":
-        from .export import export_records, hit_records
+            output = results_json(results, limit=limit, offset=offset)
+            _echo_json(output)
+        elif fmt != "text":
+            from .export import export_records, hit_records
 
-        click.echo(export_records(hit_records(results), fmt), nl=False)
-    else:
-        _print_results(results)
-        if results.facets:
-            _print_facets(results.facets)
+            click.echo(export_records(hit_records(results), fmt), nl=False)
+        else:
+            _print_results(results)
+            if results.facets:
+                _print_facets(results.facets)
 
 
 @cli.command("show")
@@ -357,7 +364,7 @@ def _export_found(ix: Any, found: Any, reference: str, langs: tuple[str, ...], f
         language = langs[0] if langs else ""
         if isinstance(found, Paragraph) and not language:
             language = ix.get(found.symbol).language
-        click.echo(json.dumps(found_json(found, language=language), ensure_ascii=False, indent=2))
+        _echo_json(found_json(found, language=language))
         return
     from .export import export_records, resolution_records
 
@@ -381,7 +388,7 @@ def _show_citations(ix: Any, reference: str, fmt: str) -> None:
             "cited_by": [hit_json(h) for h in found.cited_by],
             "cites": [{"symbol": s, "indexed": s in found.indexed} for s in found.cites],
         }
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
     if fmt != "text":
         from .export import export_records, hit_records
@@ -437,7 +444,7 @@ def list_command(
 
         out = resolutions_json(listing.summaries, limit=limit, offset=0)
         out.update(total=listing.total, offset=offset)
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
     if fmt != "text":
         from .export import export_records, summary_records
@@ -599,7 +606,7 @@ def sources_command(as_json: bool, index_dir: Path | None) -> None:
     except ResoluError as exc:
         _fail(exc)
     if as_json:
-        click.echo(json.dumps(sources_json(target, sources), ensure_ascii=False, indent=2))
+        _echo_json(sources_json(target, sources))
         return
     _print_sources(target, sources)
 
