@@ -20,13 +20,13 @@ arrays, each aligned on 8 bytes.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import pickle
-import shutil
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,10 @@ from .store import INDEX_NAME
 __all__ = [
     "IMPACT_FIELDS",
     "POSITION_FIELDS",
+    "ImpactsWriter",
     "SegmentImpacts",
     "impacts_path",
     "write_impacts",
-    "write_segment_arrays",
 ]
 
 #: The fields whose terms the query compiler turns into Term and Phrase queries.
@@ -112,11 +112,10 @@ class _Spill:
     def __init__(self, typecode: str, dtype: str, folder: Path) -> None:
         self.buffer = array(typecode)
         self.dtype = np.dtype(dtype)
-        # Unlinked at once (no trace after a crash); closed by copy_to.
+        # Unlinked at once (no trace after a crash); closed by close().
         self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
         self.written = 0
         self.largest = 0
-        self._narrowed = False
 
     def __len__(self) -> int:
         return self.written + len(self.buffer)
@@ -131,6 +130,14 @@ class _Spill:
         if len(self.buffer) >= self._FLUSH:
             self.flush()
 
+    def extend_array(self, values: np.ndarray) -> None:
+        """Append a whole numpy array (written at once, not element by element)."""
+        self.flush()
+        if len(values):
+            self.largest = max(self.largest, int(values.max()))
+        values.astype(self.dtype, copy=False).tofile(self.file)
+        self.written += len(values)
+
     def flush(self) -> None:
         if self.buffer:
             self.largest = max(self.largest, max(self.buffer))
@@ -138,140 +145,199 @@ class _Spill:
         self.written += len(self.buffer)
         del self.buffer[:]
 
-    def narrow(self) -> None:
-        """Store the values on 2 bytes each where every one fits (readers take the file's dtype)."""
+    def chunks(self, start: int, end: int) -> Iterator[np.ndarray]:
+        """Yield the values from ``start`` to ``end``, a million at a time."""
         self.flush()
-        if self.dtype == np.dtype("<u4") and self.largest < 1 << 16:
-            self.dtype = np.dtype("<u2")
-            self._narrowed = True
+        self.file.seek(start * self.dtype.itemsize)
+        while start < end:
+            count = min(end - start, 1 << 20)
+            chunk = np.fromfile(self.file, dtype=self.dtype, count=count)
+            if len(chunk) < count:  # pragma: no cover - the file is ours and whole
+                raise OSError("impacts: temporary file came out short")
+            start += count
+            yield chunk
 
-    def copy_to(self, out: Any) -> None:
-        self.flush()
-        self.file.seek(0)
-        if not self._narrowed:
-            shutil.copyfileobj(self.file, out, 1 << 20)
-        else:
-            while True:
-                chunk = np.fromfile(self.file, dtype="<u4", count=1 << 20)
-                if not len(chunk):
-                    break
-                out.write(chunk.astype("<u2").tobytes())
+    def close(self) -> None:
         self.file.close()
 
 
-def _write_segment(leaf: Any, target: Path) -> None:
-    schema = leaf.schema
-    doccount = leaf.doc_count_all()
+@dataclasses.dataclass
+class _Part:
+    """One field's share of the impacts file: its terms, where its postings lie in the spills."""
 
-    def postings(name: str, out: _Columns) -> None:
-        for term in leaf.lexicon(name):
-            _read_postings(leaf, name, term, out)
-            out.end_term(term)
+    blob: bytearray = dataclasses.field(default_factory=bytearray)
+    term_ends: list[int] = dataclasses.field(default_factory=list)
+    counts: list[int] = dataclasses.field(default_factory=list)
+    #: Where the field's postings start and end in the docs, weights and freqs spills.
+    postings: tuple[int, int] = (0, 0)
+    #: Where its positions start and end in the positions spill, and its postings' counts of
+    #: positions in the freqs spill (position fields only).
+    positions: tuple[int, int] = (0, 0)
+    freqs: tuple[int, int] = (0, 0)
 
-    def lengths(name: str) -> np.ndarray:
-        return _lengths(leaf, name, doccount)
 
-    _write_file(target, schema, doccount, postings, lengths)
+class ImpactsWriter:
+    """Collect a segment's impacts field by field, in any order, then write the file.
 
-
-def write_segment_arrays(
-    folder: Path,
-    segment_id: str,
-    schema: Any,
-    doccount: int,
-    terms: dict[str, Iterable[tuple[bytes, Any, Any, list[bytes]]]],
-    lengths: dict[str, list[int]],
-) -> None:
-    """Write a segment's impacts file from its postings in memory (as the writer holds them).
-
-    ``terms`` gives, per field, its terms in sorted order, each with its
-    document numbers, weights and Whoosh-encoded values; ``lengths`` each
-    field's decoded length per document. The file is the one
-    :func:`write_impacts` would write from the segment once committed.
+    Each field's document numbers, weights and positions go to temporary
+    files as they come (memory stays small however large the segment); the
+    file lays the fields out in the order of :data:`IMPACT_FIELDS`.
     """
 
-    def postings(name: str, out: _Columns) -> None:
-        decode = _positions_decoder(schema[name].format) if name in POSITION_FIELDS else None
-        seen: dict[bytes, tuple[int, ...]] = {}
-        for term, docs, weights, values in terms.get(name, ()):
-            out.docs.extend(docs)
-            out.weights.extend(weights)
-            if decode is not None and out.starts is not None:
-                for value in values:
-                    found = seen.get(value)
-                    if found is None:
-                        found = tuple(decode(value))
-                        if len(seen) > 100_000:
-                            seen.clear()
-                        seen[value] = found
-                    out.positions.extend(found)
-                    out.starts.append(len(out.positions))
-            out.end_term(term)
-
-    def lengths_of(name: str) -> np.ndarray:
-        out = np.zeros(doccount, dtype=np.uint32)
-        given = lengths.get(name)
-        if given:
-            out[: len(given)] = given
-        return out
-
-    _write_file(impacts_path(folder, segment_id), schema, doccount, postings, lengths_of)
-
-
-class _Columns:
-    """The arrays of an impacts file as they are filled, field after field."""
-
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
         self.docs = _Spill("I", "<u4", folder)
         self.weights = _Spill("f", "<f4", folder)
+        self.freqs = _Spill("I", "<u4", folder)
         self.positions = _Spill("I", "<u4", folder)
-        self.starts: _Spill | None = None
-        self.blob = bytearray()
-        self.term_offsets = [0]
-        self.posting_offsets = [0]
+        self._parts: dict[str, _Part] = {}
+        self._part = _Part()
 
-    def start_field(self, positions: bool) -> None:
-        self.blob = bytearray()
-        self.term_offsets = [0]
-        self.posting_offsets = [len(self.docs)]
-        # Offsets into "positions": 4 bytes each, as a segment holds far fewer than 2**32.
-        self.starts = _Spill("I", "<u4", self.folder) if positions else None
-        if self.starts is not None:
-            self.starts.append(len(self.positions))
+    def start_field(self) -> None:
+        """Start a field whose terms :meth:`add_term` gives one at a time."""
+        self._part = _Part(
+            postings=(len(self.docs), 0),
+            positions=(len(self.positions), 0),
+            freqs=(len(self.freqs), 0),
+        )
 
-    def end_term(self, term: bytes) -> None:
-        self.blob += term
-        self.term_offsets.append(len(self.blob))
-        self.posting_offsets.append(len(self.docs))
+    def add_term(self, term: bytes, count: int) -> None:
+        """Record a term of the current field whose ``count`` postings were just appended."""
+        part = self._part
+        part.blob += term
+        part.term_ends.append(len(part.blob))
+        part.counts.append(count)
+
+    def end_field(self, name: str) -> None:
+        """Finish the current field."""
+        part = self._part
+        part.postings = (part.postings[0], len(self.docs))
+        part.positions = (part.positions[0], len(self.positions))
+        part.freqs = (part.freqs[0], len(self.freqs))
+        self._parts[name] = part
+
+    def add_field(
+        self,
+        name: str,
+        terms: list[bytes],
+        counts: np.ndarray,
+        postings: tuple[np.ndarray, np.ndarray],
+        positions: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> None:
+        """Add a whole field: sorted terms, postings a term, (docs, weights), (freqs, positions)."""
+        self.start_field()
+        part = self._part
+        part.blob = bytearray(b"".join(terms))
+        part.term_ends = list(accumulate(map(len, terms)))
+        part.counts = counts.tolist()
+        self.docs.extend_array(postings[0])
+        self.weights.extend_array(postings[1])
+        if positions is not None:
+            self.freqs.extend_array(positions[0])
+            self.positions.extend_array(positions[1])
+        self.end_field(name)
+
+    def write(
+        self, target: Path, schema: Any, doccount: int, lengths: Callable[[str], np.ndarray]
+    ) -> None:
+        """Write the impacts file of a segment of ``doccount`` documents (then close the spills)."""
+        try:
+            arrays = self._layout(schema, lengths)
+            _write_arrays(
+                target, {"doc_count": doccount, "fields": list(self._fields(schema))}, arrays
+            )
+        finally:
+            for spill in (self.docs, self.weights, self.freqs, self.positions):
+                spill.close()
+
+    def _fields(self, schema: Any) -> list[str]:
+        return [f for f in IMPACT_FIELDS if f in schema]
+
+    def _layout(self, schema: Any, lengths: Callable[[str], np.ndarray]) -> dict[str, _Out]:
+        arrays: dict[str, _Out] = {}
+        docbase = posbase = 0
+        ranges: list[tuple[int, int]] = []
+        position_ranges: list[tuple[int, int]] = []
+        for name in self._fields(schema):
+            part = self._parts.get(name, _Part())
+            arrays[f"{name}.terms"] = np.frombuffer(bytes(part.blob), dtype=np.uint8)
+            arrays[f"{name}.toff"] = np.array([0, *part.term_ends], dtype=np.uint64)
+            poff = np.zeros(len(part.counts) + 1, dtype=np.uint64)
+            np.cumsum(part.counts, out=poff[1:])
+            arrays[f"{name}.poff"] = poff + np.uint64(docbase)
+            if schema[name].scorable:
+                arrays[f"{name}.len"] = lengths(name)
+            if name in POSITION_FIELDS:
+                # Where each of the field's postings starts in "positions".
+                arrays[f"{name}.pstart"] = _Starts(self.freqs, part.freqs, posbase)
+                posbase += part.positions[1] - part.positions[0]
+                position_ranges.append(part.positions)
+            docbase += part.postings[1] - part.postings[0]
+            ranges.append(part.postings)
+        # Word positions: most paragraphs are far shorter than 65,536 words.
+        narrow = self.positions.largest < 1 << 16
+        arrays["docs"] = _Ranges(self.docs, ranges)
+        arrays["weights"] = _Ranges(self.weights, ranges)
+        arrays["positions"] = _Ranges(self.positions, position_ranges, "<u2" if narrow else None)
+        return arrays
 
 
-def _write_file(
-    target: Path,
-    schema: Any,
-    doccount: int,
-    postings: Callable[[str, _Columns], None],
-    lengths: Callable[[str], np.ndarray],
-) -> None:
-    """Lay out and write an impacts file, each field's postings given by ``postings``."""
-    out = _Columns(target.parent)
-    arrays: dict[str, np.ndarray | _Spill] = {}
-    fields = [f for f in IMPACT_FIELDS if f in schema]
-    for name in fields:
-        out.start_field(name in POSITION_FIELDS)
-        postings(name, out)
-        arrays[f"{name}.terms"] = np.frombuffer(bytes(out.blob), dtype=np.uint8)
-        arrays[f"{name}.toff"] = np.array(out.term_offsets, dtype=np.uint64)
-        arrays[f"{name}.poff"] = np.array(out.posting_offsets, dtype=np.uint64)
-        if schema[name].scorable:
-            arrays[f"{name}.len"] = lengths(name)
-        if out.starts is not None:
-            # Where each of the field's postings starts in "positions".
-            arrays[f"{name}.pstart"] = out.starts
-    # Word positions: most paragraphs are far shorter than 65,536 words.
-    out.positions.narrow()
-    arrays["docs"], arrays["weights"], arrays["positions"] = out.docs, out.weights, out.positions
-    header: dict[str, Any] = {"doc_count": doccount, "fields": fields, "arrays": {}}
+class _Ranges:
+    """An array of the impacts file made of ranges of a spill, in turn."""
+
+    def __init__(self, spill: _Spill, ranges: list[tuple[int, int]], dtype: str | None = None):
+        self.spill = spill
+        self.ranges = ranges
+        self.dtype = np.dtype(dtype) if dtype else spill.dtype
+
+    def __len__(self) -> int:
+        return sum(b - a for a, b in self.ranges)
+
+    def write(self, out: Any) -> None:
+        for a, b in self.ranges:
+            for chunk in self.spill.chunks(a, b):
+                out.write(chunk.astype(self.dtype, copy=False).tobytes())
+
+
+class _Starts:
+    """The "pstart" array of a field: where each posting's positions start, from its freqs."""
+
+    dtype = np.dtype("<u4")
+
+    def __init__(self, freqs: _Spill, postings: tuple[int, int], base: int) -> None:
+        self.freqs = freqs
+        self.postings = postings
+        self.base = base
+
+    def __len__(self) -> int:
+        return self.postings[1] - self.postings[0] + 1
+
+    def write(self, out: Any) -> None:
+        start = self.base
+        out.write(np.array([start], dtype=self.dtype).tobytes())
+        for chunk in self.freqs.chunks(*self.postings):
+            ends = np.cumsum(chunk, dtype=np.int64) + start
+            out.write(ends.astype(self.dtype).tobytes())
+            start = int(ends[-1])
+
+
+_Out = np.ndarray | _Ranges | _Starts
+
+
+def _write_segment(leaf: Any, target: Path) -> None:
+    """Write the impacts file of a committed segment, reading its postings back."""
+    schema = leaf.schema
+    doccount = leaf.doc_count_all()
+    out = ImpactsWriter(target.parent)
+    for name in out._fields(schema):
+        out.start_field()
+        for term in leaf.lexicon(name):
+            out.add_term(term, _read_postings(leaf, name, term, out))
+        out.end_field(name)
+    out.write(target, schema, doccount, lambda name: _lengths(leaf, name, doccount))
+
+
+def _write_arrays(target: Path, header: dict[str, Any], arrays: dict[str, _Out]) -> None:
+    """Lay out and write an impacts file: magic, header length, header, aligned arrays."""
     # Offsets depend on the header's own length: lay the arrays out relative to
     # the end of the header, then fix the header length by padding.
     layout = {}
@@ -291,10 +357,10 @@ def _write_file(
             f.write(b" " * (start - len(_MAGIC) - 8 - len(text)))
             for arr in arrays.values():
                 size = len(arr) * arr.dtype.itemsize
-                if isinstance(arr, _Spill):
-                    arr.copy_to(f)
-                else:
+                if isinstance(arr, np.ndarray):
                     f.write(arr.tobytes())
+                else:
+                    arr.write(f)
                 f.write(b"\0" * (_align(size) - size))
         tmp.replace(target)
     finally:
@@ -306,13 +372,15 @@ def _align(n: int) -> int:
     return (n + 7) & ~7
 
 
-def _read_postings(leaf: Any, field: str, term: bytes, out: _Columns) -> None:
-    docs, weights, positions, starts = out.docs, out.weights, out.positions, out.starts
+def _read_postings(leaf: Any, field: str, term: bytes, out: ImpactsWriter) -> int:
+    """Append a term's postings to the writer's spills; return how many."""
+    docs, weights, positions, freqs = out.docs, out.weights, out.positions, out.freqs
+    before = len(docs)
     matcher: Any = leaf.postings(field, term)
     if isinstance(matcher, FilterMatcher):
         # Deleted documents stay in the file; readers mask them.
         matcher = matcher.child
-    decode = _positions_decoder(leaf.schema[field].format) if starts is not None else None
+    decode = _positions_decoder(leaf.schema[field].format) if field in POSITION_FIELDS else None
     if isinstance(matcher, W3LeafMatcher):
         # A block at a time: Whoosh decodes each block's ids and weights as arrays.
         block: Any = matcher
@@ -321,20 +389,23 @@ def _read_postings(leaf: Any, field: str, term: bytes, out: _Columns) -> None:
             block._read_weights()
             docs.extend(block._ids)
             weights.extend(block._weights)
-            if decode is not None and starts is not None:
+            if decode is not None:
                 block._read_values()
                 for value in block._values:
-                    positions.extend(decode(value))
-                    starts.append(len(positions))
+                    found = list(decode(value))
+                    positions.extend(found)
+                    freqs.append(len(found))
             block._next_block()
-        return
+        return len(docs) - before
     while matcher.is_active():  # postings inlined in the term dictionary: a few
         docs.append(matcher.id())
         weights.append(matcher.weight())
-        if starts is not None:
-            positions.extend(matcher.value_as("positions"))
-            starts.append(len(positions))
+        if decode is not None:
+            found = list(matcher.value_as("positions"))
+            positions.extend(found)
+            freqs.append(len(found))
         matcher.next()
+    return len(docs) - before
 
 
 def _positions_decoder(fmt: Any) -> Any:

@@ -4,46 +4,53 @@ Whoosh's own writer sends every posting of every document through a
 "pool": a Python tuple a posting, pickled to temporary run files once the
 pool is full, merged back by an external sort at commit, then fed one at a
 time to the codec. :class:`PostingsWriter` keeps the postings of the segment
-it writes in per-field, per-term arrays instead, sorts the terms once, and
-feeds Whoosh's codec writers directly; the segment is Whoosh's own and reads
-back the same. It analyses as Whoosh does, with two shortcuts that give the
-same terms: a value that repeats (a resolution's title, symbol, year on each
-of its paragraphs) is analysed once, and a text without a ``/`` (so no UN
-symbol) is analysed a word at a time from a table of the words already seen
+it writes as integers in flat arrays instead (:mod:`resolu.index.inverted`),
+sorts them by term once, and feeds Whoosh's codec a block at a time; the
+segment is Whoosh's own and reads back the same. It analyses as Whoosh does,
+with two shortcuts that give the same terms: a value that repeats (a
+resolution's title, symbol, year on each of its paragraphs) is analysed once,
+and a text without a ``/`` (so no UN symbol) is analysed a word at a time
+from a table of the words already seen
 (:func:`resolu.index.analysis.word_terms`).
 
 When the postings outgrow ``limitmb`` the writer finishes the segment and
 starts another, so memory stays bounded however large the corpus; each
 segment gets its impacts file (:mod:`resolu.index.impacts`) from the same
-arrays, without reading the segment back.
+sorted arrays, without reading the segment back.
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import chain
 from pathlib import Path
+from pickle import dumps
 from typing import Any
 
-from whoosh.analysis import IDTokenizer
+import numpy as np
+from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
 from whoosh.formats import Existence, Frequency, Positions
-from whoosh.system import pack_uint
+from whoosh.system import pack_int, pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
 from .analysis import word_terms
-from .impacts import write_segment_arrays
+from .impacts import IMPACT_FIELDS, POSITION_FIELDS, ImpactsWriter, impacts_path
+from .inverted import FieldPostings, SortedPostings
 
 __all__ = ["PostingsWriter"]
 
-#: (term, frequency, weight, encoded value): what ``FieldType.index`` yields.
-Item = tuple[bytes, int, float, bytes]
-
 _CACHE_LIMIT = 50_000
+#: Bytes held a posting (term id, frequency, weight; doubled for the sort at the end) and a
+#: position, and a term (its entry in the table of ids and its bytes).
+_POSTING_BYTES = 16
+_POSITION_BYTES = 8
+_TERM_BYTES = 120
 
-
-#: One field's postings: per term, its document numbers, weights and encoded values.
-_Terms = dict[bytes, tuple["array[int]", "array[float]", list[bytes]]]
+#: Adds a field's value for a document; returns the field's length and the bytes it holds.
+_Adder = Callable[[Any, int], tuple[int, int]]
 
 
 class PostingsWriter(SegmentWriter):
@@ -59,91 +66,45 @@ class PostingsWriter(SegmentWriter):
         self._budget = limitmb * 1024 * 1024
         self._folder = Path(ix.storage.folder)
         self._finished: list[Any] = []
-        self._caches: dict[str, dict[Any, tuple[Item, ...]]] = {}
-        self._index_of = {name: self._indexer(name) for name in self.schema.names()}
+        self._impacts: ImpactsWriter | None = None
+        self._buffers: dict[str, FieldPostings] = {}
+        self._plans = {name: self._plan(name) for name in self.schema.names()}
         self._start_postings()
+
+    def _plan(self, name: str) -> tuple[_Adder | None, bool, Any]:
+        """Return what adding a field's value does: its postings, whether stored, its column."""
+        field = self.schema[name]
+        column = field.column_type
+        return (
+            self._adder(name) if field.indexed else None,
+            bool(field.stored),
+            (column, field.to_column_value) if column else None,
+        )
 
     # ------------------------------------------------------------ analysis
 
-    def _indexer(self, name: str) -> Any:
-        """Return the function giving a field's items for a value, as ``field.index`` does."""
+    def _adder(self, name: str) -> _Adder:
+        """Return the function adding a field's postings for a value, as ``field.index`` gives."""
         field = self.schema[name]
-        if not field.indexed:
-            return None
         fmt = field.format
         analyzer = getattr(field, "analyzer", None)
-        if type(fmt) is Existence and type(analyzer) is IDTokenizer:
-            boost = float(fmt.field_boost)
-            whole = self._cached_indexer(name, field)
-
-            def term(value: Any) -> Any:
-                if type(value) is not str:
-                    return whole(value)
-                return ((value.encode("utf-8"), 1, boost, b""),)
-
-            return term
-        if type(fmt) in (Positions, Frequency) and analyzer is not None:
-            return self._text_indexer(name, field)
-        return self._cached_indexer(name, field)
-
-    def _cached_indexer(self, name: str, field: Any) -> Any:
-        cache = self._caches.setdefault(name, {})
-        index = field.index
-
-        def items(value: Any) -> tuple[Item, ...]:
-            key = value if isinstance(value, (str, int, float)) else None
-            if key is not None and (found := cache.get(key)) is not None:
-                return found
-            made = tuple(index(value))
-            if key is not None:
-                if len(cache) > _CACHE_LIMIT:
-                    cache.clear()
-                cache[key] = made
-            return made
-
-        return items
-
-    def _text_indexer(self, name: str, field: Any) -> Any:
-        """Return the items of a text field: word by word where the analyzer allows it."""
-        whole = self._cached_indexer(name, field)
-        analyzer = field.analyzer
-        fmt = field.format
-        boost = float(fmt.field_boost)
         positional = type(fmt) is Positions
-        encode: Any = fmt.encode if positional else None
-        single: dict[int, bytes] = {}
-
-        def items(value: Any) -> Any:
-            if not isinstance(value, str):
-                return whole(value)
-            found = word_terms(analyzer, value)
-            if found is None:
-                return whole(value)
-            if not positional:
-                return [
-                    (term.encode("utf-8"), len(p), len(p) * boost, pack_uint(len(p)))
-                    for term, p in found.items()
-                ]
-            out = []
-            for term, poses in found.items():
-                n = len(poses)
-                if n == 1:
-                    pos = poses[0]
-                    vbytes = single.get(pos)
-                    if vbytes is None:
-                        vbytes = single[pos] = encode(poses)
-                    out.append((term.encode("utf-8"), 1, boost, vbytes))
-                else:
-                    out.append((term.encode("utf-8"), n, n * boost, encode(poses)))
-            return out
-
-        return items
+        if type(fmt) not in (Existence, Frequency, Positions):
+            raise TypeError(f"{name}: no in-memory postings for {type(fmt).__name__}")
+        if positional or (analyzer is not None and word_terms(analyzer, "") is not None):
+            buf = self._buffers[name] = FieldPostings(weighted=False, positional=positional)
+            return _text_adder(buf, analyzer, scorable=field.scorable)
+        buf = self._buffers[name] = FieldPostings(weighted=True, positional=False)
+        return _items_adder(buf, field.index, scorable=field.scorable)
 
     # ------------------------------------------------------------ adding
 
     def _start_postings(self) -> None:
-        self._postings: dict[str, _Terms] = {}
+        for buf in self._buffers.values():
+            buf.clear()
+        #: Per field, each document's length byte (Whoosh's encoding), and the field's total.
         self._lengths: dict[str, array[int]] = {}
+        self._totals: dict[str, int] = {}
         self._size = 0
 
     def add_document(self, **fields: Any) -> None:
@@ -152,59 +113,64 @@ class PostingsWriter(SegmentWriter):
         if self._size > self._budget:
             self._next_segment()
         perdocwriter = self.perdocwriter
-        schema = self.schema
         docnum = self.docnum
+        plans = self._plans
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)  # type: ignore[no-untyped-call]
+        self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
         perdocwriter.start_doc(docnum)
+        columns = perdocwriter._colwriters
+        stored = {}
         size = 0
         for fieldname in fieldnames:
             value = fields[fieldname]
             if value is None:
                 continue
-            field = schema[fieldname]
-            length = 0
-            if field.indexed:
-                length, added = self._add_postings(fieldname, field, value, docnum)
+            add, keep, column = plans[fieldname]
+            if add is not None:
+                length, added = add(value, docnum)
                 size += added
-            perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
-            column = field.column_type
-            if column:
-                perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+                if length:
+                    self._add_length(fieldname, docnum, length)
+            if keep:
+                stored[fieldname] = value
+            if column is not None:
+                writer = columns.get(fieldname)
+                if writer is None:
+                    perdocwriter._create_column(fieldname, column[0])
+                    writer = columns[fieldname]
+                writer.add(docnum, column[1](value))
+        # What ``add_field`` would have gathered; lengths go in at the end (_write_lengths).
+        perdocwriter._storedfields = stored
         perdocwriter.finish_doc()
         self._size += size
         self._added = True
         self.docnum += 1
 
-    def _add_postings(self, name: str, field: Any, value: Any, docnum: int) -> tuple[int, int]:
-        """Add a field's postings for one document; return its length and bytes held."""
-        terms = self._postings.get(name)
-        if terms is None:
-            terms = self._postings[name] = {}
-        length = size = 0
-        items = self._index_of[name](value)
-        for tbytes, freq, weight, vbytes in items:
-            entry = terms.get(tbytes)
-            if entry is None:
-                entry = terms[tbytes] = (array("I"), array("f"), [])
-                size += 200 + len(tbytes)
-            entry[0].append(docnum)
-            entry[1].append(weight)
-            entry[2].append(vbytes)
-            length += freq
-            if freq > 1:
-                size += len(vbytes)
-        size += 16 * len(items)
-        if not field.scorable:
-            length = 0
-        if length:
-            lengths = self._lengths.get(name)
-            if lengths is None:
-                lengths = self._lengths[name] = array("B")
-            if len(lengths) < docnum:
-                lengths.extend(bytes(docnum - len(lengths)))
-            lengths.append(length_to_byte(length))
-        return length, size
+    def _add_length(self, name: str, docnum: int, length: int) -> None:
+        lengths = self._lengths.get(name)
+        if lengths is None:
+            lengths = self._lengths[name] = array("B")
+            self._totals[name] = 0
+        if len(lengths) < docnum:
+            lengths.extend(bytes(docnum - len(lengths)))
+        lengths.append(length_to_byte(length))
+        self._totals[name] += length
+
+    def _write_lengths(self) -> None:
+        """Write each field's length column and total, as ``add_field`` does a document at a time.
+
+        The column holds a byte a document up to the last with a length (zero
+        for none), which is what the column's writer makes of one value at a time.
+        """
+        perdocwriter = self.perdocwriter
+        for name in sorted(self._lengths):
+            column = f"_{name}_len"  # whoosh3._lenfield
+            perdocwriter._create_column(column, LENGTHS_COLUMN)
+            writer = perdocwriter._colwriters[column]
+            raw = self._lengths[name]
+            writer._dbfile.write(raw.tobytes())
+            writer._count = len(raw)
+            perdocwriter._fieldlengths[name] += self._totals[name]
 
     # ------------------------------------------------------------ writing
 
@@ -225,88 +191,306 @@ class PostingsWriter(SegmentWriter):
         kept = super()._merge_segments(mergetype, optimize, merge)  # type: ignore[no-untyped-call]
         return [*kept, *self._finished]
 
+    def _sorted_fields(self) -> Iterator[tuple[str, SortedPostings]]:
+        """Yield each field that has postings, sorted, in name order (emptying each as it goes)."""
+        for name in sorted(self._buffers):
+            buf = self._buffers[name]
+            if len(buf):
+                found = buf.sorted(self.schema[name].format.field_boost)
+                buf.clear()
+                yield name, found
+
     def _flush_segment(self) -> None:
+        doccount = self.docnum
+        self._write_lengths()
         if self.pool.current or self.pool.runs:
             # Segments merged into this one (an update's merge policy) came
             # through Whoosh's pool: let Whoosh write everything from it.
-            for item in self._sorted_postings():
-                self.pool.add(item)  # type: ignore[no-untyped-call]
-            self._postings = {}
+            for name, found in self._sorted_fields():
+                for item in _pool_items(name, found, self.schema[name].format):
+                    self.pool.add(item)  # type: ignore[no-untyped-call]
             super()._flush_segment()  # type: ignore[no-untyped-call]
             return
         self.perdocwriter.close()
-        doccount = self.docnum
         fieldwriter = self.fieldwriter
-        schema = self.schema
-        for name in sorted(self._postings):
-            field = schema[name]
+        impacts = self._impacts = ImpactsWriter(self._folder)
+        for name, found in self._sorted_fields():
+            field = self.schema[name]
             fieldwriter.start_field(name, field)
-            lengths = self._decoded_lengths(name, doccount)
-            terms = self._postings[name]
-            for tbytes in sorted(terms):
-                fieldwriter.start_term(tbytes)
-                _write_blocks(fieldwriter._postwriter, *terms[tbytes], lengths)
-                fieldwriter.finish_term()
+            _write_field(fieldwriter, found, field.format, self._lengths_of(name, doccount))
             fieldwriter.finish_field()
+            if name in IMPACT_FIELDS:
+                positions = None
+                if name in POSITION_FIELDS and found.positions is not None:
+                    positions = (found.freqs, found.positions)
+                impacts.add_field(
+                    name, found.terms, found.counts, (found.docs, found.weights), positions
+                )
         fieldwriter.close()
 
     def _assemble_segment(self) -> None:
         super()._assemble_segment()  # type: ignore[no-untyped-call]
-        if not self._postings:
+        impacts, self._impacts = self._impacts, None
+        if impacts is None:
             return
         # After the compound file is made, so that it does not swallow the impacts file.
         doccount = self.docnum
-        write_segment_arrays(
-            self._folder,
-            self.get_segment().segment_id(),  # type: ignore[no-untyped-call]
-            self.schema,
-            doccount,
-            {name: self._sorted_terms(name) for name in self._postings},
-            {name: self._decoded_lengths(name, doccount) for name in self._lengths},
-        )
-        self._postings = {}
+        segid = self.get_segment().segment_id()  # type: ignore[no-untyped-call]
+        target = impacts_path(self._folder, segid)
+        impacts.write(target, self.schema, doccount, lambda n: self._lengths_of(n, doccount))
 
-    def _decoded_lengths(self, name: str, doccount: int) -> list[int]:
-        raw = self._lengths.get(name, array("B"))
-        return [_BYTE_LENGTHS[b] for b in raw] + [0] * (doccount - len(raw))
-
-    def _sorted_terms(self, name: str) -> Iterator[tuple[bytes, Any, Any, list[bytes]]]:
-        terms = self._postings[name]
-        for tbytes in sorted(terms):
-            docs, weights, values = terms[tbytes]
-            yield tbytes, docs, weights, values
-
-    def _sorted_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
-        for name in sorted(self._postings):
-            terms = self._postings[name]
-            for tbytes in sorted(terms):
-                docs, weights, values = terms[tbytes]
-                for docnum, weight, vbytes in zip(docs, weights, values, strict=True):
-                    yield (name, tbytes, docnum, weight, vbytes)
+    def _lengths_of(self, name: str, doccount: int) -> np.ndarray:
+        """Return the field's length per document, as Whoosh decodes its length bytes."""
+        out = np.zeros(doccount, dtype=np.uint32)
+        raw = self._lengths.get(name)
+        if raw:
+            out[: len(raw)] = _BYTE_LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
+        return out
 
 
-def _write_blocks(
-    writer: Any, docs: array[int], weights: array[float], values: list[bytes], lengths: list[int]
-) -> None:
-    """Write one term's postings as Whoosh's postings writer does, a block at a time.
+def _items_adder(buf: FieldPostings, index: Any, *, scorable: bool) -> _Adder:
+    """Return the adder of a field whose items (term, freq, weight, value) Whoosh makes."""
+    cache = buf.cache
+    ids = buf.ids
+
+    def add(value: Any, docnum: int) -> tuple[int, int]:
+        key = value if isinstance(value, (str, int, float)) else None
+        prepared = cache.get(key) if key is not None else None
+        size = 0
+        if prepared is None:
+            items = tuple(index(value))
+            known = len(ids)
+            tids = array("I", [ids[item[0]] for item in items])
+            size = (len(ids) - known) * _TERM_BYTES
+            freqs = array("I", [item[1] for item in items])
+            weights = array("f", [item[2] for item in items])
+            prepared = (tids, freqs, weights, sum(freqs) if scorable else 0)
+            if key is not None:
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                cache[key] = prepared
+        buf.add(docnum, prepared[0], prepared[1], prepared[2])
+        return prepared[3], size + len(prepared[0]) * _POSTING_BYTES
+
+    return add
+
+
+def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
+    """Return the adder of a text field: analysed word by word where the analyzer allows it."""
+    ids, positions, cache = buf.ids, buf.positions, buf.cache
+
+    def add(value: Any, docnum: int) -> tuple[int, int]:
+        known = len(ids)
+        if positions is None and cache.get("value") == value:
+            # A title repeats on each paragraph of its resolution.
+            tids, freqs, length = cache["postings"]
+        else:
+            found = word_terms(analyzer, value) if isinstance(value, str) else None
+            if found is None:
+                found = _analysed(analyzer, value)
+            tids = [ids[t] for t in found]
+            freqs = [len(p) for p in found.values()]
+            length = sum(freqs)
+            if positions is not None:
+                positions.extend(chain.from_iterable(found.values()))
+            else:
+                cache["value"], cache["postings"] = value, (tids, freqs, length)
+        buf.add(docnum, tids, freqs)
+        size = (len(ids) - known) * _TERM_BYTES + len(tids) * _POSTING_BYTES
+        if positions is not None:
+            size += length * _POSITION_BYTES
+        return (length if scorable else 0), size
+
+    return add
+
+
+def _analysed(analyzer: Any, value: Any) -> dict[str, list[int]]:
+    """Return the terms the analyzer makes of a value, each with its positions, as Whoosh does."""
+    found: dict[str, list[int]] = {}
+    for t in analyzer(value, positions=True, boosts=True, mode="index"):
+        if not t.stopped:
+            found.setdefault(t.text, []).append(t.pos)
+    return found
+
+
+def _write_field(fieldwriter: Any, found: SortedPostings, fmt: Any, lengths: np.ndarray) -> None:
+    """Write a field's postings as Whoosh's postings writer does, a term at a time.
 
     Whoosh's ``W3PostingsWriter`` takes postings one by one and writes a
-    block each ``blocklimit`` of them (the last one marked); here each
-    block's buffers and statistics are set at once and its own
-    ``_write_block`` encodes it, so the bytes are the ones it would write.
+    block each ``blocklimit`` of them (the last one marked), updating the
+    term's statistics a block at a time; here each term's blocks are encoded
+    as its ``_write_block`` encodes them (:class:`_Blocks`), with the block
+    statistics taken from whole arrays, and written at once.
     """
-    step = writer._blocklimit
-    count = len(docs)
-    for start in range(0, count, step):
-        end = min(start + step, count)
-        writer._ids = docs[start:end]
-        block_weights = writer._weights = weights[start:end]
-        writer._values = [v for v in values[start:end] if v]
-        writer._maxweight = max(block_weights)
-        found = [n for n in map(lengths.__getitem__, writer._ids) if n]
-        writer._minlength = min(found) if found else None
-        writer._maxlength = max(found) if found else 0
-        writer._write_block(last=end == count)
+    writer = fieldwriter._postwriter
+    blocks = _Blocks(found, fmt, lengths, writer._blocklimit, writer._compression)
+    postfile = writer._postfile
+    for term, (start, end) in zip(found.terms, blocks.extents(), strict=True):
+        fieldwriter.start_term(term)
+        postfile.write(blocks.term(writer._terminfo, start, end))
+        writer._blockcount = blocks.written
+        fieldwriter.finish_term()
 
 
-_BYTE_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
+class _Blocks:
+    """Encode a field's sorted postings into Whoosh's blocks, a term at a time."""
+
+    def __init__(
+        self, found: SortedPostings, fmt: Any, lengths: np.ndarray, step: int, compression: int
+    ) -> None:
+        self.step = step
+        self.compression = compression
+        self.counts = found.counts
+        self.values = _Values(found, fmt)
+        self.fixed = fmt.fixed_value_size()
+        ends = np.cumsum(found.counts)
+        blocks = (found.counts + step - 1) // step
+        # Where each block starts: its term's start, plus ``step`` per block before it in the term.
+        within = np.arange(int(blocks.sum())) - np.repeat(np.cumsum(blocks) - blocks, blocks)
+        starts = np.repeat(ends - found.counts, blocks) + within * step
+        docs = found.docs.astype(np.int64)
+        doc_lengths = lengths[docs]
+        self.maxweights = np.maximum.reduceat(found.weights, starts).tolist()
+        none = np.where(doc_lengths, doc_lengths, _NO_LENGTH)
+        self.minlengths = np.minimum.reduceat(none, starts).tolist()
+        self.maxlengths = np.maximum.reduceat(doc_lengths, starts).tolist()
+        gaps = np.diff(docs, prepend=0)
+        gaps[starts] = docs[starts]  # each block's ids are delta-encoded from 0
+        self.gaps = gaps.tolist()
+        self.docs = found.docs.tolist()
+        self.weights = found.weights.tolist()
+        self.ends = ends.tolist()
+        self.block = 0
+        self.written = 0
+
+    def extents(self) -> Iterator[tuple[int, int]]:
+        """Yield where each term's postings start and end."""
+        start = 0
+        for end in self.ends:
+            yield start, end
+            start = end
+
+    def term(self, terminfo: Any, start: int, end: int) -> bytes:
+        """Return the bytes of a term's blocks, updating its term info as each block would."""
+        parts = [WHOOSH3_HEADER_MAGIC]
+        self.written = 0
+        while start < end:
+            stop = min(start + self.step, end)
+            head, data = self._block(terminfo, start, stop)
+            size = len(head) + len(data)
+            parts += (pack_int(-size if stop == end else size), head, data)
+            self.block += 1
+            self.written += 1
+            start = stop
+        return b"".join(parts)
+
+    def _block(self, terminfo: Any, start: int, stop: int) -> tuple[bytes, bytes]:
+        """Return a block's info and data bytes (W3PostingsWriter._write_block) and count it."""
+        block = self.block
+        weights = self.weights[start:stop]
+        if all(w == 1.0 for w in weights):
+            mini_weights: Any = None
+        elif all(w == weights[0] for w in weights):
+            mini_weights = weights[0]
+        else:
+            mini_weights = tuple(weights)
+        kept = self.values.block(start, stop)
+        fixed = self.fixed
+        mini_values: Any = tuple(kept) if fixed is None or fixed < 0 else None
+        if fixed:
+            mini_values = b"".join(kept)
+        data = dumps((tuple(self.gaps[start:stop]), mini_weights, mini_values), 2)
+        comp = self.compression if len(data) >= COMPRESSION_MIN_SIZE else 0
+        if comp:
+            data = zlib.compress(data, comp)
+        low = self.minlengths[block]
+        minlength = None if low == _NO_LENGTH else low
+        maxlength = self.maxlengths[block]
+        maxweight = self.maxweights[block]
+        # W3TermInfo.add_block
+        terminfo._weight += sum(weights)
+        terminfo._df += stop - start
+        if terminfo._minlength is None:
+            terminfo._minlength = minlength
+        else:
+            terminfo._minlength = min(terminfo._minlength, minlength)
+        terminfo._maxlength = max(terminfo._maxlength, maxlength)
+        terminfo._maxweight = max(terminfo._maxweight, maxweight)
+        if terminfo._minid is None:
+            terminfo._minid = self.docs[start]
+        terminfo._maxid = self.docs[stop - 1]
+        info = (
+            stop - start,
+            self.docs[stop - 1],
+            maxweight,
+            comp,
+            length_to_byte(minlength),
+            length_to_byte(maxlength),
+        )
+        return dumps(info, 2), data
+
+
+class _Values:
+    """The encoded values (Whoosh's bytes a posting) of a field's sorted postings."""
+
+    def __init__(self, found: SortedPostings, fmt: Any) -> None:
+        self.kind = type(fmt)
+        self.encode: Any = getattr(fmt, "encode", None)
+        self.freqs = found.freqs.tolist()
+        self.positions = found.positions
+        self.starts = found.position_starts() if found.positions is not None else None
+        self.single: dict[int, bytes] = {}
+
+    def block(self, start: int, stop: int) -> list[bytes]:
+        """Return the non-empty values of postings ``start`` to ``stop`` (what a block keeps)."""
+        if self.kind is Existence:
+            return []
+        freqs = self.freqs[start:stop]
+        if self.kind is Frequency:
+            return [_PACKED[f] if f < 256 else pack_uint(f) for f in freqs]
+        return self._positions(start, stop, freqs)
+
+    def all(self, start: int, stop: int) -> list[bytes]:
+        """Return the values of postings ``start`` to ``stop``, empty ones included."""
+        return self.block(start, stop) if self.kind is not Existence else [b""] * (stop - start)
+
+    def _positions(self, start: int, stop: int, freqs: list[int]) -> list[bytes]:
+        assert self.positions is not None and self.starts is not None
+        found = self.positions[self.starts[start] : self.starts[stop]].tolist()
+        single, encode = self.single, self.encode
+        out = []
+        at = 0
+        for f in freqs:
+            if f == 1:
+                pos = found[at]
+                value = single.get(pos)
+                if value is None:
+                    value = single[pos] = encode([pos])
+            else:
+                value = encode(found[at : at + f])
+            out.append(value)
+            at += f
+        return out
+
+
+def _pool_items(
+    name: str, found: SortedPostings, fmt: Any
+) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+    """Yield a field's postings as Whoosh's pool takes them, in order."""
+    values = _Values(found, fmt)
+    start = 0
+    for term, count in zip(found.terms, found.counts.tolist(), strict=True):
+        stop = start + count
+        docs = found.docs[start:stop].tolist()
+        weights = found.weights[start:stop].tolist()
+        yield from (
+            (name, term, d, w, v)
+            for d, w, v in zip(docs, weights, values.all(start, stop), strict=True)
+        )
+        start = stop
+
+
+_BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)
+_PACKED = [pack_uint(f) for f in range(256)]
+#: A block's shortest length when none of its documents has one.
+_NO_LENGTH = 1 << 31
