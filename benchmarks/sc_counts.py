@@ -7,10 +7,12 @@
 Prints files read and rejected (with the reason), paragraphs citing at least one
 symbol and the citations found, resolutions with no operative paragraph,
 paragraphs beginning with an adoption line ("Adopted at…", "Adoptée à…"),
-resolutions whose trailer was read into metadata (meeting, votes) and
-resolutions without a body. ``--at`` runs the same counts with the packages of
-another commit (taken with ``git archive``, nothing in the work tree changes),
-so that a reader change is compared in one command.
+resolutions whose trailer was read into metadata (meeting, votes),
+resolutions without a body, footnotes, footnotes holding the body of the next
+one ("… S/25810. 11 Ibid., …") and footnotes no paragraph cites. ``--at``
+runs the same counts with the packages of another commit (taken with
+``git archive``, nothing in the work tree changes), so that a reader change is
+compared in one command.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from _at_commit import run_at
 
@@ -33,6 +36,22 @@ INSIDE = re.compile(
 )
 
 
+def _footnotes(res: Any) -> tuple[list[str], list[str], list[str]]:
+    """Return a resolution's footnotes, those holding the next one's body, those never cited."""
+    cited = {n for p in res.paragraphs for n in p.cites_footnotes}
+    notes = [p for p in res.paragraphs if p.kind == "footnote"]
+    merged = [
+        f"{p.reference}: {p.text[:80]}"
+        for p in notes
+        if p.number.isdigit() and re.search(rf"(?:^|[.;)] ){int(p.number) + 1} [A-Z]", p.text)
+    ]
+    return (
+        [p.reference for p in notes],
+        merged,
+        [p.reference for p in notes if p.number not in cited],
+    )
+
+
 def count(folder: Path, *, show: bool) -> None:
     from resolu.corpus import CorpusError, corpus_files, read_resolution
 
@@ -42,6 +61,9 @@ def count(folder: Path, *, show: bool) -> None:
     no_body: list[str] = []
     inside: list[str] = []
     voted: list[str] = []
+    notes: list[str] = []
+    merged: list[str] = []
+    uncited: list[str] = []
     citing = cited = paragraphs = read = 0
     files = corpus_files(folder)
     for path in files:
@@ -65,6 +87,8 @@ def count(folder: Path, *, show: bool) -> None:
         ]
         if not res.body:
             no_body.append(res.symbol)
+        for into, found in zip((notes, merged, uncited), _footnotes(res), strict=True):
+            into += found
         if "meeting" in res.meta or "votes" in res.meta or "votes_for" in res.meta:
             voted.append(res.symbol)
     print(f"{folder.name}: {len(files)} files, {read} read, {paragraphs} paragraphs")
@@ -77,6 +101,9 @@ def count(folder: Path, *, show: bool) -> None:
         ("paragraphs beginning with an adoption line ('Adopted at', 'Adoptée à')", adopted_at),
         ("other paragraphs holding an adoption line", inside),
         ("resolutions without a body", no_body),
+        ("footnotes", notes),
+        ("footnotes holding the next footnote's body", merged),
+        ("footnotes no paragraph cites", uncited),
     ]
     for name, items in rows:
         print(f"  {name}: {len(items)}")

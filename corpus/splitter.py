@@ -102,20 +102,34 @@ def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
     return re.compile(rf"{glued}|{apart} {n}(?=[\s,.;:]|$)|(?<=[^\W\d_] ,){n}(?=\s|$)")
 
 
+@functools.lru_cache(maxsize=1024)
+def _lost_marker_pattern(n: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W\d_]){n}(?=[\s,.;:)»”]|$)")
+
+
 def _footnote_candidates(lines: list[str], first: int) -> list[int]:
     """Return the numbers of lines that could open a footnote body, in order.
 
     A footnote body starts a block: the line before it is blank, page
-    furniture or another footnote line.
+    furniture or another footnote line; or it is numbered next after the
+    footnote above it, whose last line ends with a full stop ("S/842." then
+    "14 Ibid., document S/848/Add.1.").
     """
     found: list[int] = []
     prev_blank = True
+    prev = ""
     for raw in lines[first:]:
         m = _FOOTNOTE_START.match(raw)
-        if m and prev_blank:
+        if m and (prev_blank or _follows(int(m.group(1)), found, prev)):
             found.append(int(m.group(1)))
         prev_blank = not raw.strip() or is_page_number(raw) or (bool(m) and prev_blank)
+        prev = raw if raw.strip() else ""
     return found
+
+
+def _follows(n: int, found: list[int], prev: str) -> bool:
+    """Tell whether footnote ``n`` comes right after the last one found, on the next line."""
+    return bool(found) and n == found[-1] + 1 and prev.rstrip().endswith(".")
 
 
 def _is_opener(line: str) -> bool:
@@ -343,7 +357,10 @@ class _Lines:
     def _footnote(self, idx: int, raw: str, s: str) -> bool:
         """Read a line that opens or continues a footnote body; tell whether it was one."""
         m = _FOOTNOTE_START.match(raw)
-        if m and int(m.group(1)) in self.pending and (self.after_break_ok or self.in_footnote):
+        if m and (
+            (int(m.group(1)) in self.pending and (self.after_break_ok or self.in_footnote))
+            or self._next_footnote(int(m.group(1)))
+        ):
             n = int(m.group(1))
             self.pending.discard(n)
             self.in_footnote = Footnote(str(n), [(idx + 1, m.group(2))])
@@ -353,6 +370,22 @@ class _Lines:
             self.in_footnote.lines.append((idx + 1, s))
             return True
         return False
+
+    def _next_footnote(self, n: int) -> bool:
+        """Tell whether a line opening with ``n`` is the footnote after the one being read.
+
+        Footnote bodies printed one under the other ("10 Ibid., document S/25810."
+        then "11 Ibid., document S/25797.") are separate even where the text's
+        marker for ``n`` was not found; a body line that wraps ends without a full
+        stop, so "11 December 1948" after "Supplement for" stays in its footnote.
+        """
+        note = self.in_footnote
+        return (
+            note is not None
+            and n == int(note.number) + 1
+            and n in self.candidates
+            and note.lines[-1][1].rstrip().endswith(".")
+        )
 
     def _trailer(self, idx: int, s: str) -> bool:
         """Read the adoption trailer, metadata rather than a paragraph; tell whether it was."""
@@ -385,19 +418,32 @@ class _Lines:
         """Take the footnote markers out of a text line: the next expected numbers glued on."""
         cited: list[str] = []
         after = 0  # markers come in order: the next one is after the last one found
-        while True:
-            # printed text has its raised markers glued on: a spaced number is a number
-            spaced = self.next_marker in self.candidates and not self.printed
-            if s.find(str(self.next_marker), after) < 0:
-                return s, cited  # every match holds the number's digits: most lines have none
-            mm = _marker_pattern(self.next_marker, spaced=spaced).search(s, after)
-            if not mm:
-                return s, cited
+        while mm := self._next_marker(s, after):
             s = s[: mm.start()] + s[mm.end() :]
             after = mm.start()
             cited.append(str(self.next_marker))
             self.pending.add(self.next_marker)
             self.next_marker += 1
+        return s, cited
+
+    def _next_marker(self, s: str, after: int) -> re.Match[str] | None:
+        """Find the next footnote marker in ``s`` from ``after``; it may skip a lost one."""
+        n = self.next_marker
+        # every match holds the number's digits: most lines have none
+        if s.find(str(n), after) >= 0:
+            # printed text has its raised markers glued on: a spaced number is a number
+            spaced = n in self.candidates and not self.printed
+            mm = _marker_pattern(n, spaced=spaced).search(s, after)
+            if mm:
+                return mm
+        if n + 1 in self.candidates and s.find(str(n + 1), after) >= 0:
+            # the mark before was lost ("2015–20303", "Uganda 4 11"): take the next
+            # one where nothing else reads so ("Paris Agreement4 requires")
+            mm = _lost_marker_pattern(n + 1).search(s, after)
+            if mm:
+                self.next_marker = n + 1
+                return mm
+        return None
 
     def _text(self, idx: int, s: str) -> None:
         s, cited = self._markers(s)

@@ -497,3 +497,58 @@ def test_the_vote_is_read_into_a_typed_value() -> None:
     assert _sc("S_RES_0028_1947_EN_GOLD.txt").vote == Vote(177, 10, 0, 1)
     assert _sc("S_RES_0242_1967_EN_GOLD.txt").vote == Vote(meeting=1382, unanimous=True)
     assert _sc("S_RES_0129_1958_EN_GOLD.txt").vote is None  # the file prints no adoption line
+
+
+def _by_local(res: Any) -> dict[str, Any]:
+    return {p.reference.partition("#")[2]: p for p in res.paragraphs}
+
+
+def test_footnotes_printed_one_under_another_are_each_their_own() -> None:
+    # "10 Ibid., documents S/25810 and Add.1." / "11 Ibid., document S/25797." / "12 …"
+    p = _by_local(_sc("S_RES_0846_1993_EN_GOLD.txt"))
+    assert [p[f"fn{n}"].text for n in (10, 11, 12)] == [
+        "Ibid., documents S/25810 and Add.1.",
+        "Ibid., document S/25797.",
+        "Ibid., document S/25951.",
+    ]
+    assert p["pp2"].cites_footnotes == ("10",)
+    assert p["pp2"].cites_symbols == ("S/25810",)  # no longer the symbols of 11 and 12
+    # a footnote whose body wraps ("document" / "S/842.") ends where the next one starts
+    p = _by_local(_sc("S_RES_0055_1948_EN_GOLD.txt"))
+    assert p["fn13"].text == "Ibid., Third Year, Supplement for June 1948, document S/842."
+    assert p["pp1"].cites_footnotes == ("13", "14", "15", "16")
+    assert p["op1"].cites_footnotes == ("17", "18", "19")
+    assert " 14 " not in p["pp1"].text and p["fn19"].text == "Ibid., appendix VIII."
+
+
+def test_a_footnote_line_that_wraps_onto_a_number_stays_one_footnote() -> None:
+    text = (
+        "Resolution 9998 (1948)\n\nThe Security Council,\n\n"
+        "Noting the report of the Committee, 10\n\n"
+        "1. Decides to remain seized of the matter.\n\n\n"
+        "10 Official Records of the Security Council, Supplement for\n"
+        "11 December 1948, document S/1100.\n"
+    )
+    res = split_resolution(text, source="t.txt", filename="S_RES_9998_1948_EN.txt")
+    notes = [p for p in res.paragraphs if p.kind == "footnote"]
+    assert [(n.number, n.text) for n in notes] == [
+        (
+            "10",
+            "Official Records of the Security Council, Supplement for 11 December 1948, "
+            "document S/1100.",
+        ),
+    ]
+
+
+def test_a_lost_footnote_mark_does_not_lose_the_next_ones() -> None:
+    # "2015–20303" hides mark 3 in a year; "Agreement4" and "Treaty,5" are still found
+    path = shared("un_pdfs", "A_RES_73_6.en.pdf")
+    p = _by_local(read_resolution(path))
+    assert p["pp5"].cites_footnotes == ("2", "4")
+    assert "Paris Agreement requires" in p["pp5"].text
+    assert p["pp13"].cites_footnotes == ("5",)
+    assert [p[f"fn{n}"].text for n in (2, 3)] == [
+        "Resolution 70/1.",
+        "Resolution 69/283, annex II.",
+    ]
+    assert p["pp14"].text.startswith("Seriously concerned about the possibility of an arms race")
