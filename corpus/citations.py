@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .symbols import SYMBOL_RE, is_symbol
+from .symbols import is_symbol, symbol_re
 
 __all__ = ["cited_symbols", "printed_number"]
 
@@ -190,7 +190,7 @@ def _full_symbols(text: str) -> list[tuple[int, str]]:
     """Return the full symbols written in ``text`` with their offsets."""
     found = [(m.start(), m[1] + printed_number(m[2])) for m in _OLD_FULL.finditer(text)]
     taken = {m.start() for m in _OLD_FULL.finditer(text)}
-    for m in SYMBOL_RE.finditer(text):
+    for m in symbol_re().finditer(text):
         if is_symbol(m.group(0)) and m.start() not in taken:
             found.append((m.start(), m.group(0)))
     return found

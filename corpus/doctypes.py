@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from unidecode import unidecode
 
@@ -48,47 +49,47 @@ _ALIASES = {
 } | {"res": "resolution", "dec": "decision", "odj": "agenda", "expose": "statement"}
 
 #: Symbol segments that say the type outright.
-_BY_SYMBOL: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind)
-    for pattern, kind in (
-        (r"(?:^|/)RES/", "resolution"),
-        (r"(?:^|/)DEC/", "decision"),
-        (r"(?:^|/)PRST/", "statement"),
-        (r"/(?:NGO|NI)/\d", "statement"),
-        (r"(?:^|/)Agenda/\d", "agenda"),
-        # States parties' periodic reports to a treaty body, national reports to the review
-        (r"^CEDAW/C/[A-Z]{3}/\d", "report"),
-        (r"^A/HRC/WG\.6/\d+/[A-Z]{3}/1$", "report"),
-    )
+_BY_SYMBOL: tuple[tuple[str, str], ...] = (
+    (r"(?:^|/)RES/", "resolution"),
+    (r"(?:^|/)DEC/", "decision"),
+    (r"(?:^|/)PRST/", "statement"),
+    (r"/(?:NGO|NI)/\d", "statement"),
+    (r"(?:^|/)Agenda/\d", "agenda"),
+    # States parties' periodic reports to a treaty body, national reports to the review
+    (r"^CEDAW/C/[A-Z]{3}/\d", "report"),
+    (r"^A/HRC/WG\.6/\d+/[A-Z]{3}/1$", "report"),
 )
 
 #: Masthead lines, French and English: a line that opens so names the document.
-_BY_MASTHEAD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind)
-    for pattern, kind in (
-        (
-            r"(?:Ordre du jour (?:provisoire|annot)|(?:Provisional|Annotated) (?:provisional )?"
-            r"agenda)",
-            "agenda",
-        ),
-        (
-            r"(?:Lettres? (?:identiques? )?dat[ée]es? d|(?:Identical )?[Ll]etters? dated"
-            r"|Note verbale)",
-            "letter",
-        ),
-        (
-            r"(?:Rapport (?:du|de la|de l['’]|des|annuel|sur)|(?:Annual )?Report (?:of|by|on) the)",
-            "report",
-        ),
-        (
-            r"(?:Expos[ée] [ée]crit pr[ée]sent[ée]|Written statement submitted"
-            r"|D[ée]claration (?:du|de la) Pr[ée]sident|Statement by the President)",
-            "statement",
-        ),
-    )
+_BY_MASTHEAD: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:Ordre du jour (?:provisoire|annot)|(?:Provisional|Annotated) (?:provisional )?"
+        r"agenda)",
+        "agenda",
+    ),
+    (
+        r"(?:Lettres? (?:identiques? )?dat[ée]es? d|(?:Identical )?[Ll]etters? dated"
+        r"|Note verbale)",
+        "letter",
+    ),
+    (
+        r"(?:Rapport (?:du|de la|de l['’]|des|annuel|sur)|(?:Annual )?Report (?:of|by|on) the)",
+        "report",
+    ),
+    (
+        r"(?:Expos[ée] [ée]crit pr[ée]sent[ée]|Written statement submitted"
+        r"|D[ée]claration (?:du|de la) Pr[ée]sident|Statement by the President)",
+        "statement",
+    ),
 )
 #: A masthead line is short: a sentence that mentions a report is not one.
 _MASTHEAD_CHARS = 200
+
+
+@cache
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # On first use: a search reads types from the index, never from symbols.
+    return tuple((re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in table)
 
 
 def document_type(symbol: str, masthead: Iterable[str] = ()) -> str:
@@ -97,14 +98,14 @@ def document_type(symbol: str, masthead: Iterable[str] = ()) -> str:
     ``masthead`` holds the lines that may name it (its title, its first
     lines); only a short line that opens with a document's name counts.
     """
-    for pattern, kind in _BY_SYMBOL:
+    for pattern, kind in _compiled(_BY_SYMBOL):
         if pattern.search(symbol):
             return kind
     for line in masthead:
         text = " ".join(line.split())
         if not text or len(text) > _MASTHEAD_CHARS:
             continue
-        for pattern, kind in _BY_MASTHEAD:
+        for pattern, kind in _compiled(_BY_MASTHEAD):
             if pattern.match(text):
                 return kind
     return "other"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .bodies import body_by_code
 from .dates import DATE, iso_date
-from .symbols import SYMBOL_RE, is_symbol
+from .symbols import is_symbol, symbol_re
 
 __all__ = ["Header", "body_line", "parse_header", "symbol_from_filename", "with_masthead"]
 
@@ -136,7 +136,7 @@ def _text_symbol(lines: list[str]) -> str:
     counts: dict[str, int] = {}
     for line in lines:
         stripped = re.sub(r"^(?:United Nations|Nations Unies)\s+", "", line.strip())
-        m = SYMBOL_RE.fullmatch(stripped)
+        m = symbol_re().fullmatch(stripped)
         if m and is_symbol(stripped) and "/RES/" in stripped.upper():
             counts[stripped] = counts.get(stripped, 0) + 1
     return max(counts, key=lambda s: counts[s]) if counts else ""

@@ -12,28 +12,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = [
-    "DOCUMENT_SYMBOL_RE",
-    "NUMBER_RE",
-    "SUFFIX_RE",
-    "SYMBOL_RE",
+    "NUMBER_PATTERN",
+    "SYMBOL_PATTERN",
     "TypedSymbol",
     "is_document_symbol",
     "normalize_symbol",
     "read_symbol",
     "short_form",
+    "suffix_re",
     "symbol_forms",
+    "symbol_re",
 ]
+
+# The patterns are compiled on first use (functools.cache): a search uses few
+# of them, and compiling them all cost every `resolu search` some milliseconds.
 
 _PART = r"(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)"
 #: A UN document symbol, with an optional ``(1967)``/``(XV)`` suffix.
-SYMBOL_RE = re.compile(
+SYMBOL_PATTERN = (
     rf"(?<![\w/])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:/{_PART})+"
     r"(?:\s?\((?:\d{4}|[IVXLC]+)\))?(?![\w/])"
 )
 #: A resolution or decision number such as ``55/109`` or ``1999/25``.
-NUMBER_RE = re.compile(r"(?<![\w/])\d{1,4}(?:/\d{1,4})+(?![\w/])")
+NUMBER_PATTERN = r"(?<![\w/])\d{1,4}(?:/\d{1,4})+(?![\w/])"
+
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+@cache
+def symbol_re() -> re.Pattern[str]:
+    """Return :data:`SYMBOL_PATTERN` compiled."""
+    return re.compile(SYMBOL_PATTERN)
+
 
 # One part of any UN document symbol: words joined by "." or "-" (CN.4, ES-10,
 # 8-9), a qualifier glued on (PC(III), UNEP(DTIE)) or, last, spaced (2202 (2015),
@@ -43,9 +59,7 @@ _GLUED = rf"{_WORDS}(?:\({_WORDS}\))?"
 #: A whole document symbol, of any series (resolutions, reports, agendas):
 #: what the readers accept as the symbol of a document they did not find in
 #: the text itself (a UN Parallel Corpus id, say).
-DOCUMENT_SYMBOL_RE = re.compile(
-    rf"(?=[A-Za-z]){_GLUED}(?:/{_GLUED})+(?: \({_WORDS}(?: {_WORDS})*\))?"
-)
+_DOCUMENT_SYMBOL = rf"(?=[A-Za-z]){_GLUED}(?:/{_GLUED})+(?: \({_WORDS}(?: {_WORDS})*\))?"
 #: The longest symbol accepted (the UN's run to about 40 characters).
 SYMBOL_MAX_CHARS = 80
 
@@ -58,14 +72,17 @@ def is_document_symbol(symbol: str) -> bool:
     >>> is_document_symbol("../.."), is_document_symbol("A" * 81 + "/1")
     (False, False)
     """
-    return len(symbol) <= SYMBOL_MAX_CHARS and DOCUMENT_SYMBOL_RE.fullmatch(symbol) is not None
+    return (
+        len(symbol) <= SYMBOL_MAX_CHARS
+        and _compiled(_DOCUMENT_SYMBOL).fullmatch(symbol) is not None
+    )
 
 
-_SUFFIX = re.compile(r"\s*\((?:\d{4}|[IVXLC]+)\)$", re.IGNORECASE)
+_SUFFIX = r"\s*\((?:\d{4}|[IVXLC]+)\)$"
 
 
 def is_symbol(text: str) -> bool:
-    """Tell whether a :data:`SYMBOL_RE` match is a symbol and not a word pair like ``and/or``."""
+    """Tell whether a :func:`symbol_re` match is a symbol and not a word pair like ``and/or``."""
     return any(c.isdigit() for c in text)
 
 
@@ -77,7 +94,7 @@ def normalize_symbol(symbol: str) -> str:
     >>> normalize_symbol("A/RES/55/109")
     'a/res/55/109'
     """
-    return _SUFFIX.sub("", symbol.strip()).replace(" ", "").lower()
+    return _compiled(_SUFFIX, re.IGNORECASE).sub("", symbol.strip()).replace(" ", "").lower()
 
 
 def short_form(normalized: str) -> str | None:
@@ -103,21 +120,29 @@ _ROMAN_OR_YEAR = r"\d{4}|[IVXLC]+"
 #: A symbol as people type or print it: ``S/RES/2803 (2025)``, ``S/RES/2803(2025)``,
 #: ``A/RES/217 A (III)``, ``A/RES/217(III) A``, ``217 A (III)``, ``2803``,
 #: ``55/109``, a series ``A/RES/69/*``.
-_TYPED = re.compile(
-    rf"""(?P<head>[A-Za-z0-9][^\s()*"]*?|)
+_TYPED = rf"""(?P<head>[A-Za-z0-9][^\s()*"]*?|)
     (?:\s*(?P<letter>[A-Ha-h])(?=\s*\())?
     (?:\s*\((?P<suffix>{_ROMAN_OR_YEAR})\))?
     (?:\s*(?P<after>[A-Ha-h]))?
-    (?P<star>\*)?""",
-    re.VERBOSE | re.IGNORECASE,
-)
+    (?P<star>\*)?"""
 #: A resolution number without its series: ``2803``, ``55/109``, ``ES-10/2``.
-_BARE = re.compile(r"(?:e?s-\d+|\d{1,4})(?:/\d{1,4})*", re.IGNORECASE)
+_BARE = r"(?:e?s-\d+|\d{1,4})(?:/\d{1,4})*"
 #: A full symbol: series letters first, a ``/``, a digit somewhere.
-_FULL = re.compile(rf"[a-z][a-z0-9]*(?:\.[a-z0-9]+)*(?:/{_PART})+", re.IGNORECASE)
-#: What may follow a symbol typed in a query and still be part of it: `` (2025)``,
-#: `` A (III)``, ``(III) A``. Read by the query lexer after ``symbol:``/``cites:``.
-SUFFIX_RE = re.compile(r"(?:\s*[A-H](?=\s*\())?\s*\((?:\d{4}\)|[IVXLC]+\)(?:\s+[A-H](?![\w/(]))?)")
+_FULL = rf"[a-z][a-z0-9]*(?:\.[a-z0-9]+)*(?:/{_PART})+"
+
+
+def _bare(text: str) -> bool:
+    return _compiled(_BARE, re.IGNORECASE).fullmatch(text) is not None
+
+
+@cache
+def suffix_re() -> re.Pattern[str]:
+    """Return what may follow a symbol typed in a query and still be part of it.
+
+    `` (2025)``, `` A (III)``, ``(III) A``: read by the query lexer after
+    ``symbol:``/``cites:``.
+    """
+    return re.compile(r"(?:\s*[A-H](?=\s*\())?\s*\((?:\d{4}\)|[IVXLC]+\)(?:\s+[A-H](?![\w/(]))?)")
 
 
 @dataclass(frozen=True)
@@ -140,7 +165,7 @@ class TypedSymbol:
     @property
     def bare(self) -> bool:
         """Tell whether no series was typed (``2803``, ``55/109``, ``217 A (III)``)."""
-        return not self.key[:1].isalpha() or bool(_BARE.fullmatch(self.key))
+        return not self.key[:1].isalpha() or _bare(self.key)
 
     @property
     def printed(self) -> str:
@@ -185,7 +210,7 @@ def read_symbol(text: str) -> TypedSymbol | None:
     >>> read_symbol("A/RES/69/*"), read_symbol("paix")
     (TypedSymbol(key='a/res/69/', letter='', suffix='', series=True), None)
     """
-    m = _TYPED.fullmatch(text.strip())
+    m = _compiled(_TYPED, re.VERBOSE | re.IGNORECASE).fullmatch(text.strip())
     if not m or (m["letter"] and m["after"]):
         return None
     head = m["head"].replace(" ", "").lower()
@@ -195,7 +220,8 @@ def read_symbol(text: str) -> TypedSymbol | None:
         if letter or suffix or not (head == "" or head.endswith("/") or head[-1].isalnum()):
             return None
         return TypedSymbol(head, series=True) if head else None
-    if not (_BARE.fullmatch(head) or (_FULL.fullmatch(head) and is_symbol(head))):
+    full = _compiled(_FULL, re.IGNORECASE).fullmatch(head)
+    if not (_bare(head) or (full and is_symbol(head))):
         return None
     if letter and not (suffix and not suffix.isdigit()):
         return None  # a letter comes only with a session: 217 A (III)

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 import Stemmer
-from resolu.corpus.symbols import NUMBER_RE, SYMBOL_RE, is_symbol, symbol_forms
+from resolu.corpus.symbols import NUMBER_PATTERN, SYMBOL_PATTERN, is_symbol, symbol_forms
 from unidecode import unidecode
 from whoosh.analysis import Analyzer, Filter, StopFilter, Token, Tokenizer
 
@@ -62,10 +63,16 @@ __all__ = [
 ]
 
 _WORD = r"[^\W_]+(?:['’ʼ][^\W_]+)*"
-_TOKEN = re.compile(
-    rf"(?P<sym>{SYMBOL_RE.pattern})|(?P<num>{NUMBER_RE.pattern})|(?P<word>{_WORD})",
-    re.IGNORECASE,
-)
+_TOKEN = rf"(?P<sym>{SYMBOL_PATTERN})|(?P<num>{NUMBER_PATTERN})|(?P<word>{_WORD})"
+
+
+@cache
+def _token_re() -> re.Pattern[str]:
+    # Compiled on first use: only a text with a "/" needs it, and compiling
+    # it cost every `resolu search` a few milliseconds.
+    return re.compile(_TOKEN, re.IGNORECASE)
+
+
 _WORD_RE = re.compile(_WORD)
 _PART = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -127,7 +134,7 @@ class UNTokenizer(Tokenizer):
                 pos += 1
                 yield t
             return
-        for m in _TOKEN.finditer(value):
+        for m in _token_re().finditer(value):
             kind = m.lastgroup
             text = m.group(0)
             if kind == "sym" and not is_symbol(text):

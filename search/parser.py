@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resolu.corpus.symbols import SUFFIX_RE
+from resolu.corpus.symbols import suffix_re
 
 from .errors import QuerySyntaxError
 from .fields import QUERY_FIELDS, field_named
@@ -207,7 +207,7 @@ def _symbol_suffix(q: str, name: str, value: str, end: int) -> tuple[str, int]:
     qf = field_named(name)
     if qf is None or qf.kind not in ("symbol", "citedby"):
         return value, end
-    m = SUFFIX_RE.match(q, end)
+    m = suffix_re().match(q, end)
     return (value + m.group(0), m.end()) if m else (value, end)
 
 

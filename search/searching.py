@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from resolu.corpus.dates import parse_iso
 from resolu.corpus.languages import LANGUAGES, preferred
 from resolu.corpus.model import Paragraph, Resolution
-from resolu.corpus.symbols import SYMBOL_RE, normalize_symbol, read_symbol, short_form
+from resolu.corpus.symbols import normalize_symbol, read_symbol, short_form, symbol_re
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
 from resolu.index.schema import DOCTYPE, EXACT, LANG, PAYLOAD, SORTKEY, SYMBOL, text_field
@@ -752,7 +752,7 @@ class Index:
         they start with, kept where the whole symbol is the one asked for.
         """
         s = self._fresh()
-        start = SYMBOL_RE.search(symbol)
+        start = symbol_re().search(symbol)
         if start is None:
             return []
         wanted = normalize_symbol(symbol)
