@@ -2,6 +2,7 @@
 
     python benchmarks/cli_startup.py [--rounds 20] [--baseline /path/to/other/venv/bin/resolu]
     python benchmarks/cli_startup.py --search council --index-dir IX [--sqlite DB] [--importtime]
+        [--baseline /path/to/other/venv/bin/resolu] [--floor]
 
 Runs are interleaved so that the load of a shared machine falls on all alike;
 prints the median wall time and CPU time (user + system, less sensitive to the
@@ -9,8 +10,12 @@ load of a shared machine) of each, their ratios, and the machine's core count.
 With ``--search``, resolu's sources are compiled to bytecode first, as
 ``pip install`` does (see benchmarks/README.md), and ``--sqlite DB`` adds the
 minimal script ``_cli_sqlite.py`` over an FTS5 table (``run.py --keep`` leaves
-one in its work folder). ``--importtime`` then prints the modules that cost the
-most to import in one ``resolu search`` process (``python -X importtime``).
+one in its work folder). ``--baseline`` adds the same search by another
+resolu (its sources compiled too). ``--floor`` adds a process that only
+imports the modules other than resolu's that one search loads (click, Whoosh,
+the standard library): what ``resolu search`` costs before any of its own
+code runs. ``--importtime`` then prints the modules that cost the most to
+import in one ``resolu search`` process (``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -58,6 +63,51 @@ def _importtime(command: list[str], top: int = 20) -> list[str]:
     return out
 
 
+#: Run one search through the click command and print, on stderr, the modules
+#: it loaded that are not resolu's (a stand-in for a deferred module excluded).
+_NOT_RESOLU_MODULES = """
+import sys
+from resolu.search.cli import main
+sys.argv = ["resolu", "search", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+names = [
+    n for n, m in sys.modules.items()
+    if not n.startswith(("resolu", "__editable__", "__main__"))
+    and "resolu" not in type(getattr(m, "__loader__", None)).__module__
+]
+sys.stderr.write(" ".join(sorted(names)))
+"""
+
+
+def _floor(search: str, index_dir: Path) -> list[str]:
+    """Return a command importing the modules other than resolu's that one search loads."""
+    done = subprocess.run(
+        [sys.executable, "-c", _NOT_RESOLU_MODULES, search, "--index-dir", str(index_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = done.stderr.split()
+    # Loaded in the order a search loads them would not change the sum; the
+    # stand-in for Whoosh's English variations is installed first, as resolu does.
+    code = "from resolu.index.whoosh_loading import defer_english_variations as d; d()\n"
+    code += "".join(f"import {name}\n" for name in names)
+    return [sys.executable, "-c", code]
+
+
+def _compile_sources(resolu: str) -> None:
+    """Compile to bytecode the resolu packages that the ``resolu`` executable runs."""
+    python = str(Path(resolu).with_name("python"))
+    where = "import resolu.corpus as c, resolu.index as i, resolu.search as s\n"
+    where += "print('\\n'.join(m.__path__[0] for m in (c, i, s)))"
+    done = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True)
+    folders = done.stdout.split()
+    subprocess.run([python, "-m", "compileall", "-q", *folders], capture_output=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=20)
@@ -66,6 +116,7 @@ def main() -> None:
     ap.add_argument("--index-dir", type=Path, help="the index --search reads")
     ap.add_argument("--sqlite", type=Path, help="an FTS5 file for _cli_sqlite.py (with --search)")
     ap.add_argument("--importtime", action="store_true", help="print the costliest imports")
+    ap.add_argument("--floor", action="store_true", help="time the imports of click and Whoosh")
     args = ap.parse_args()
     resolu = str(Path(sys.executable).with_name("resolu"))
     commands: dict[str, list[str]] = {}
@@ -74,13 +125,13 @@ def main() -> None:
             ap.error("--search needs --index-dir")
         folders = [str(REPO / name) for name in ("corpus", "index", "search")]
         subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], capture_output=True)
-        commands["resolu search"] = [
-            resolu,
-            "search",
-            args.search,
-            "--index-dir",
-            str(args.index_dir),
-        ]
+        asked = ["search", args.search, "--index-dir", str(args.index_dir)]
+        commands["resolu search"] = [resolu, *asked]
+        if args.baseline:
+            _compile_sources(str(args.baseline))
+            commands["baseline search"] = [str(args.baseline), *asked]
+        if args.floor:
+            commands["imports of click and Whoosh"] = _floor(args.search, args.index_dir)
         if args.sqlite:
             script = str(HERE / "_cli_sqlite.py")
             commands["sqlite script"] = [sys.executable, script, str(args.sqlite), args.search]
@@ -105,6 +156,10 @@ def main() -> None:
             ratio_cpu = statistics.median(cpus[first]) / cpu if cpu else float("nan")
             line += f"; {first}/{name}: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU"
         print(line)
+    floor, sqlite = "imports of click and Whoosh", "sqlite script"
+    if floor in commands and sqlite in commands:
+        ratio = statistics.median(cpus[floor]) / statistics.median(cpus[sqlite])
+        print(f"{floor}/{sqlite}: {ratio:.2f}x CPU, before any of resolu's own code runs")
     if args.importtime:
         command = commands[first]
         script = "import sys; from resolu.search.cli import main; sys.exit(main())"
