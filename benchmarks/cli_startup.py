@@ -64,7 +64,7 @@ def _importtime(command: list[str], top: int = 20) -> list[str]:
 
 
 #: Run one search through the click command and print, on stderr, the modules
-#: it loaded that are not resolu's (a stand-in for a deferred module excluded).
+#: it loaded that are not resolu's (a deferred module not loaded yet excluded).
 _NOT_RESOLU_MODULES = """
 import sys
 from resolu.search.cli import main
@@ -73,10 +73,10 @@ try:
     main()
 except SystemExit:
     pass
+from resolu.index.whoosh_loading import is_deferred
 names = [
     n for n, m in sys.modules.items()
-    if not n.startswith(("resolu", "__editable__", "__main__"))
-    and "resolu" not in type(getattr(m, "__loader__", None)).__module__
+    if not n.startswith(("resolu", "__editable__", "__main__")) and not is_deferred(m)
 ]
 sys.stderr.write(" ".join(sorted(names)))
 """
@@ -91,9 +91,8 @@ def _floor(search: str, index_dir: Path) -> list[str]:
         check=True,
     )
     names = done.stderr.split()
-    # Loaded in the order a search loads them would not change the sum; the
-    # stand-in for Whoosh's English variations is installed first, as resolu does.
-    code = "from resolu.index.whoosh_loading import defer_english_variations as d; d()\n"
+    # Whoosh's modules a search does not use are deferred first, as resolu does.
+    code = "from resolu.index.whoosh_loading import defer_unused_whoosh as d; d()\n"
     code += "".join(f"import {name}\n" for name in names)
     return [sys.executable, "-c", code]
 

@@ -26,7 +26,7 @@ from .errors import (
     SourceNotFound,
     SourceOverlap,
 )
-from .whoosh_loading import defer_english_variations
+from .whoosh_loading import defer_unused_whoosh
 
 if TYPE_CHECKING:
     from .analysis import english_analyzer, exact_analyzer, french_analyzer
@@ -51,7 +51,7 @@ _LAZY = {
 }
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
-defer_english_variations()  # before anything loads whoosh.query
+defer_unused_whoosh()  # before anything loads Whoosh
 __dir__ = lazy_dir(globals(), _LAZY)
 
 
