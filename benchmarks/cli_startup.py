@@ -91,9 +91,12 @@ def _floor(search: str, index_dir: Path) -> list[str]:
         check=True,
     )
     names = done.stderr.split()
-    # Whoosh's modules a search does not use are deferred first, as resolu does.
-    code = "from resolu.index.whoosh_loading import defer_unused_whoosh as d; d()\n"
+    # As resolu search: Whoosh's modules a search does not use deferred, no
+    # cyclic collection while loading, no teardown (resolu.search._entry).
+    code = "import gc, os\ngc.disable()\n"
+    code += "from resolu.index.whoosh_loading import defer_unused_whoosh as d; d()\n"
     code += "".join(f"import {name}\n" for name in names)
+    code += "os._exit(0)\n"
     return [sys.executable, "-c", code]
 
 
