@@ -20,10 +20,9 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from resolu.corpus.dates import parse_iso
-from resolu.corpus.model import Paragraph, Resolution
 from whoosh import index as whoosh_index
 from whoosh.filedb import filestore
 
@@ -55,6 +54,11 @@ from .schema import (
     text_field,
     title_field,
 )
+
+if TYPE_CHECKING:
+    # Loaded where a paragraph is rebuilt: a search builds its hits from the
+    # stored payload and need not create these classes (4 ms of start-up).
+    from resolu.corpus.model import Paragraph, Resolution
 
 __all__ = [
     "CHECKSUMS_FILE",
@@ -236,6 +240,7 @@ def _resolution_fields(res: Resolution) -> dict[str, Any]:
 def resolution_key(res: Resolution) -> str:
     """Return what makes two copies of a resolution the same: its language and symbol.
 
+    >>> from resolu.corpus.model import Resolution
     >>> resolution_key(Resolution("A/RES/55/109", "55/109", "", "GA", "fr", ()))
     'fr:A/RES/55/109'
     """
@@ -316,6 +321,8 @@ def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:
 
 def paragraph_from_stored(fields: dict[str, Any]) -> Paragraph:
     """Rebuild the :class:`Paragraph` a stored paragraph document came from."""
+    from resolu.corpus.model import Paragraph
+
     p = fields[PAYLOAD]
     return Paragraph(
         reference=p["reference"],
@@ -342,6 +349,8 @@ def resolution_from_stored(docs: list[dict[str, Any]]) -> Resolution:
 
 def resolution_header(fields: dict[str, Any]) -> Resolution:
     """Return the metadata of the resolution a stored paragraph belongs to (no paragraphs)."""
+    from resolu.corpus.model import Resolution
+
     p = fields[PAYLOAD]
     return Resolution(
         symbol=p["symbol"],

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from resolu.corpus.dates import parse_iso
 from resolu.corpus.languages import LANGUAGES, preferred
-from resolu.corpus.model import Paragraph, Resolution
 from resolu.corpus.symbols import normalize_symbol, read_symbol, short_form, symbol_re
 from resolu.index.errors import IndexClosed, IndexCorrupt
 from resolu.index.folder import current_generation
@@ -52,6 +51,8 @@ from .whoosh_fixes import apply as _correct_whoosh
 # What only some searches or lookups need (facets, other orders, suggestions,
 # references) is imported where it is used: `resolu search` starts without it.
 if TYPE_CHECKING:
+    from resolu.corpus.model import Paragraph, Resolution
+
     from .columns import Columns
     from .listing import ResolutionSummary
     from .ranked import Ranked
@@ -697,6 +698,8 @@ class Index:
         Raises :class:`ReferenceNotFound` when nothing is cited so, or when the
         reference is a bare symbol (that is :meth:`get_resolution`).
         """
+        from resolu.corpus.model import Paragraph
+
         found = self.get(reference, lang=lang)
         if not isinstance(found, Paragraph):
             raise ReferenceNotFound(
@@ -713,6 +716,8 @@ class Index:
         own, ref = _split_key(symbol.strip())
         bare = ref.partition("#")[0]
         found = self.get(f"{own}:{bare}" if own else bare, lang=lang)
+        from resolu.corpus.model import Resolution
+
         assert isinstance(found, Resolution)  # a reference without '#' names a resolution
         return found
 

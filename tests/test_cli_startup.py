@@ -50,6 +50,7 @@ NOT_LOADED = {
     "resolu.search.facets": "--facets",
     "resolu.search.columns": "--sort, --group, --facets",
     "resolu.search.fastpath": "the impacts files",
+    "resolu.corpus.model": "resolu show and Index.get (hits come from the stored payload)",
     "resolu.index.builder": "resolu index",
     "resolu.corpus.formats": "the readers, for resolu index",
     "pdfminer": "the PDF reader",
