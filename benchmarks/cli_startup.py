@@ -14,9 +14,9 @@ one in its work folder). ``--baseline`` adds the same search by another
 resolu (its sources compiled too). ``--floor`` adds a process that only
 imports the modules other than resolu's that one search loads (click, Whoosh,
 the standard library): what ``resolu search`` costs before any of its own
-code runs; and one that imports click alone. ``--importtime`` then prints the
-modules that cost the most to import in one ``resolu search`` process
-(``python -X importtime``).
+code runs; one that imports click alone, and ``python -c pass``.
+``--importtime`` then prints the modules that cost the most to import in one
+``resolu search`` process (``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ def main() -> None:
             commands["imports of click and Whoosh"] = _floor(args.search, args.index_dir)
             click_only = "import gc, os\ngc.disable()\nimport click\nos._exit(0)\n"
             commands["imports of click"] = [sys.executable, "-c", click_only]
+            commands["python alone"] = [sys.executable, "-c", "pass"]
         if args.sqlite:
             script = str(HERE / "_cli_sqlite.py")
             commands["sqlite script"] = [sys.executable, script, str(args.sqlite), args.search]
@@ -167,7 +168,7 @@ def main() -> None:
             line += f"; {first}/{name}: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU"
         print(line)
     sqlite = "sqlite script"
-    for floor in ("imports of click and Whoosh", "imports of click"):
+    for floor in ("imports of click and Whoosh", "imports of click", "python alone"):
         if floor in commands and sqlite in commands:
             ratio = statistics.median(cpus[floor]) / statistics.median(cpus[sqlite])
             print(f"{floor}/{sqlite}: {ratio:.2f}x CPU")
