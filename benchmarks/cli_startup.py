@@ -124,7 +124,7 @@ def main() -> None:
     ap.add_argument("--index-dir", type=Path, help="the index --search reads")
     ap.add_argument("--sqlite", type=Path, help="an FTS5 file for _cli_sqlite.py (with --search)")
     ap.add_argument("--importtime", action="store_true", help="print the costliest imports")
-    ap.add_argument("--floor", action="store_true", help="time the imports of click and Whoosh")
+    ap.add_argument("--floor", action="store_true", help="time the imports alone (see above)")
     args = ap.parse_args()
     resolu = str(Path(sys.executable).with_name("resolu"))
     commands: dict[str, list[str]] = {}
@@ -139,7 +139,7 @@ def main() -> None:
             _compile_sources(str(args.baseline))
             commands["baseline search"] = [str(args.baseline), *asked]
         if args.floor:
-            commands["imports of click and Whoosh"] = _floor(args.search, args.index_dir)
+            commands["imports other than resolu's"] = _floor(args.search, args.index_dir)
             click_only = "import gc, os\ngc.disable()\nimport click\nos._exit(0)\n"
             commands["imports of click"] = [sys.executable, "-c", click_only]
             commands["python alone"] = [sys.executable, "-c", "pass"]
@@ -168,7 +168,7 @@ def main() -> None:
             line += f"; {first}/{name}: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU"
         print(line)
     sqlite = "sqlite script"
-    for floor in ("imports of click and Whoosh", "imports of click", "python alone"):
+    for floor in ("imports other than resolu's", "imports of click", "python alone"):
         if floor in commands and sqlite in commands:
             ratio = statistics.median(cpus[floor]) / statistics.median(cpus[sqlite])
             print(f"{floor}/{sqlite}: {ratio:.2f}x CPU")
