@@ -137,6 +137,50 @@ def phrase_words(schema: Schema, text: str) -> list[str]:
 MAX_EXPANSIONS = 64
 
 
+#: Fields whose terms are words: a term with no document there matches nothing.
+_WORD_FIELDS = frozenset(
+    {EXACT, *(text_field(lang) for lang in LANGUAGES), *(title_field(lang) for lang in LANGUAGES)}
+)
+
+
+def _matches_nothing(q: wq.Query, df: DocFrequency) -> bool:
+    """Tell whether the index's vocabulary alone shows that ``q`` can match no document.
+
+    A word or phrase one of whose terms no document holds matches nothing, and
+    so does what requires it. Where the vocabulary cannot tell (a field
+    filter, a prefix, a range, an exclusion), the answer is False.
+    """
+    if q is wq.NullQuery:
+        return True
+    if isinstance(q, wq.Term):
+        return q.fieldname in _WORD_FIELDS and not df(q.fieldname, q.text)
+    if isinstance(q, wq.Phrase):
+        return q.fieldname in _WORD_FIELDS and not all(df(q.fieldname, w) for w in q.words)
+    if isinstance(q, wq.And):
+        return any(_matches_nothing(sub, df) for sub in q.subqueries)
+    if isinstance(q, wq.Or):
+        return all(_matches_nothing(sub, df) for sub in q.subqueries)
+    if isinstance(q, (wq.AndMaybe, wq.AndNot)):
+        return _matches_nothing(q.a, df)
+    return False
+
+
+def _either(branches: list[wq.Query], df: DocFrequency | None) -> wq.Query:
+    """Return the OR of per-language branches, without those that can match nothing.
+
+    Most indexes hold one language, where the other's branch finds none of its
+    terms: leaving it out spares scoring it. Only when at most one branch can
+    match: a union adds nothing to the scores of a side alone, so that branch
+    scores every match as the OR did; between two or more, the order in which
+    Whoosh adds their scores would change with their number.
+    """
+    if df is not None and len(branches) > 1:
+        live = [b for b in branches if not _matches_nothing(b, df)]
+        if len(live) <= 1:
+            return live[0] if live else wq.NullQuery
+    return branches[0] if len(branches) == 1 else wq.Or(branches)
+
+
 def _paragraphs_without(excluded: wq.Not) -> wq.Query:
     """Return the paragraphs an exclusion leaves, scored as the bare exclusion is."""
     return wq.And([wq.Term(DOCTYPE, "para", boost=0.0), excluded])
@@ -463,7 +507,7 @@ def _without_lang(comp: _Compiler, tree: Node) -> wq.Query | None:
     saved = (set(out.terms), set(out.prefixes), list(out.phrases))
     found = [q for q in (comp.compile(rest, lang) for lang in LANGUAGES) if q is not None]
     out.terms, out.prefixes, out.phrases = saved  # highlighting is the filtered query's
-    return None if not found else found[0] if len(found) == 1 else wq.Or(found)
+    return _either(found, comp.df) if found else None
 
 
 def compile_query(
@@ -505,10 +549,10 @@ def compile_query(
             q,
             0,
         )
-    comp.out.query = per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
+    comp.out.query = _either(per_lang, comp.df)
     comp.out.unfiltered = _without_lang(comp, tree)
     if tree.op == "and" and tree.name != STRICT and all(_is_word(c) for c in tree.children):
         parts = [p for p in (comp.partial(tree, lang) for lang in LANGUAGES) if p is not None]
         if parts:
-            comp.out.partial = parts[0] if len(parts) == 1 else wq.Or(parts)
+            comp.out.partial = _either(parts, comp.df)
     return comp.out

@@ -270,6 +270,10 @@ class _Segment:
             return _EMPTY
         if len(subs) == 1:
             return self._boosted(self.run(subs[0]), q.boost)
+        if len(subs) == 2:
+            # Two operands are added in either order alike (a + b == b + a):
+            # no estimate of their sizes is needed to order them.
+            return self._boosted(_intersect(self.run(subs[0]), self.run(subs[1])), q.boost)
         # Whoosh's And builds a Huffman-like tree on estimated sizes.
         items = [(0 - s.estimate_size(self._sizes), self.run(s)) for s in subs]
         return self._boosted(_weighted_tree(items, _intersect), q.boost)
@@ -306,6 +310,8 @@ class _Segment:
             # sums and walking it in parts: not worth reproducing for a
             # segment this small, which Whoosh searches quickly anyway.
             raise Unsupported("an OR of 3 or more clauses in a small segment")
+        if len(parts) == 2:  # as for And: two operands need no estimate
+            return _scaled(_union(parts[0], parts[1]), q.boost)
         sizes = [s.estimate_size(self._sizes) for s in subs]
         tree = _weighted_tree(list(zip(sizes, parts, strict=True)), _union)
         assert isinstance(tree, _Set)
