@@ -29,6 +29,7 @@ from resolu.index.schema import DOCTYPE, EXACT, LANG, PAYLOAD, SORTKEY, SYMBOL, 
 from resolu.index.store import (
     open_store,
     paragraph_from_stored,
+    payload_reader,
     rebuild_hint,
     release_files,
     resolution_from_stored,
@@ -169,6 +170,7 @@ class Index:
         self._impacts: Any = None  # fastpath.Impacts, made on first use (numpy loads then)
         self._column_cache: Columns | None = None
         self._sortkey_reader: tuple[Any, Any] | None = None
+        self._payload_reader: tuple[Any, Callable[[int], dict[str, Any]]] | None = None
         self._searched = False  # a query was answered: later ones take the fast path
         self._langs: tuple[Any, list[str]] | None = None
         self._watch: CommitWatch | None = None  # set by the first full freshness check
@@ -283,8 +285,9 @@ class Index:
         if not partial:
             scored, total, complete = self._filled(compiled, scored, total, needed)
         page = scored[offset : offset + limit]
+        payload = self._payloads(s)
         hits = tuple(
-            self._hit(rank, score, s.stored_fields(docnum), compiled)
+            self._hit(rank, score, payload(docnum), compiled)
             for rank, (score, docnum, _key) in enumerate(page, start=offset + 1)
         )
         return Results(query=query, hits=hits, total=total, partial=partial, complete=complete)
@@ -325,8 +328,9 @@ class Index:
                 every = [(score, docnum, "") for score, docnum in ranked.rows(0, len(ranked))]
                 filled, total, complete = self._filled(compiled, every, total, None)
                 rows = [(score, docnum) for score, docnum, _ in filled[offset : offset + limit]]
+            payload = self._payloads(s)
             hits = tuple(
-                self._hit(rank, score, s.stored_fields(docnum), compiled)
+                self._hit(rank, score, payload(docnum), compiled)
                 for rank, (score, docnum) in enumerate(rows, start=offset + 1)
             )
             return Results(
@@ -362,13 +366,14 @@ class Index:
         s = self._searcher
         total, page = group_page(ranked, columns.resolution_ids(), offset, limit)
         docnums = ranked.docnums.tolist()
+        payload = self._payloads(s)
         hits = tuple(
             self._hit(
                 rank,
                 float(ranked.scores[at[0]]),
-                s.stored_fields(docnums[at[0]]),
+                payload(docnums[at[0]]),
                 compiled,
-                also=tuple(s.stored_fields(docnums[r])["reference"] for r in at[1:].tolist()),
+                also=tuple(payload(docnums[r])["reference"] for r in at[1:].tolist()),
             )
             for rank, at in enumerate(page, start=offset + 1)
         )
@@ -439,6 +444,12 @@ class Index:
             keys = reader.column_reader(SORTKEY) if reader.has_column(SORTKEY) else []
             self._sortkey_reader = (s, keys)
         return self._sortkey_reader[1]
+
+    def _payloads(self, s: Any) -> Callable[[int], dict[str, Any]]:
+        """Return the reader of hits' stored payloads of searcher ``s``, made once per searcher."""
+        if self._payload_reader is None or self._payload_reader[0] is not s:
+            self._payload_reader = (s, payload_reader(s.reader()))
+        return self._payload_reader[1]
 
     def _count_in(self, word: str, lang: str) -> int:
         """Return how many paragraphs in ``lang`` hold ``word`` as written (all: ``word=""``)."""
@@ -609,11 +620,10 @@ class Index:
         self,
         rank: int,
         score: float,
-        fields: dict[str, Any],
+        p: dict[str, Any],
         compiled: Compiled,
         also: tuple[str, ...] = (),
     ) -> Hit:
-        p = fields[PAYLOAD]
         text = p["text"]
         lang = p.get("language") or LANGUAGES[0]
         schema = self._searcher.schema
