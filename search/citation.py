@@ -6,6 +6,7 @@ spaces, after the language: ``https://undocs.org/fr/A/RES/55/109``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -21,6 +22,8 @@ UNDOCS = "https://undocs.org"
 _UN_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})
 
 
+# Every hit carries its link; quoting a symbol costs more than building the rest of the hit.
+@lru_cache(maxsize=8192)
 def official_url(symbol: str, language: str = "fr") -> str:
     """Return the official link of a document in one of the UN's six languages.
 

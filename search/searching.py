@@ -39,7 +39,7 @@ from whoosh import query as wq
 from .arguments import check_int as _check_int
 from .arguments import check_str as _check_str
 from .citation import official_url
-from .compiler import Compiled, compile_query
+from .compiler import Compiled, DocFrequency, compile_query
 from .errors import ReferenceNotFound
 from .freshness import CommitWatch
 from .highlight import highlight_spans, snippet
@@ -104,6 +104,9 @@ def _reading(method: _F) -> _F:
 #: numpy in a fresh process. Later queries of the same Index always take the
 #: fast path: the import is paid once and the index is kept open for them.
 FAST_FROM = 50_000
+
+#: Terms whose document frequency an open index keeps (then it starts again).
+_FREQUENCIES_KEPT = 100_000
 
 #: Below this many paragraphs holding every word, the paragraphs holding some
 #: of them follow (``Results.complete``). Measured on tests/relevance: filling
@@ -171,6 +174,7 @@ class Index:
         self._column_cache: Columns | None = None
         self._sortkey_reader: tuple[Any, Any] | None = None
         self._payload_reader: tuple[Any, Callable[[int], dict[str, Any]]] | None = None
+        self._frequency: tuple[Any, DocFrequency] | None = None
         self._searched = False  # a query was answered: later ones take the fast path
         self._langs: tuple[Any, list[str]] | None = None
         self._watch: CommitWatch | None = None  # set by the first full freshness check
@@ -255,7 +259,7 @@ class Index:
         _check_int("offset", offset)
         order = sort_order(sort)
         s = self._fresh()
-        compiled = compile_query(query, s.schema, reader=s.reader(), df=s.doc_frequency)
+        compiled = compile_query(query, s.schema, reader=s.reader(), df=self._frequencies(s))
         if compiled.tree is not None and len(self._languages()) > 1:
             compiled.language = detect_language(s.schema, compiled.tree, self._count_in)
         if group_by_resolution or facets or order != "relevance":
@@ -444,6 +448,27 @@ class Index:
             keys = reader.column_reader(SORTKEY) if reader.has_column(SORTKEY) else []
             self._sortkey_reader = (s, keys)
         return self._sortkey_reader[1]
+
+    def _frequencies(self, s: Any) -> DocFrequency:
+        """Return the document frequency of a term in a field of ``s``, each looked up once.
+
+        What a searcher reads does not change while it lives: as Whoosh keeps
+        each term's idf per searcher, the compiler's look-ups (a long word's
+        cuts, each language's terms) are kept as long as it, up to a bound.
+        """
+        if self._frequency is None or self._frequency[0] is not s:
+            seen: dict[tuple[str, str], int] = {}
+
+            def frequency(fieldname: str, text: str) -> int:
+                found = seen.get((fieldname, text))
+                if found is None:
+                    if len(seen) >= _FREQUENCIES_KEPT:
+                        seen.clear()
+                    found = seen[(fieldname, text)] = int(s.doc_frequency(fieldname, text))
+                return found
+
+            self._frequency = (s, frequency)
+        return self._frequency[1]
 
     def _payloads(self, s: Any) -> Callable[[int], dict[str, Any]]:
         """Return the reader of hits' stored payloads of searcher ``s``, made once per searcher."""
