@@ -30,7 +30,11 @@ from pickle import dumps
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
+from whoosh.codec.whoosh3 import (
+    COMPRESSION_MIN_SIZE,
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+)
 from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_int, pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -224,7 +228,11 @@ class PostingsWriter(SegmentWriter):
                 if name in POSITION_FIELDS and found.positions is not None:
                     positions = (found.freqs, found.positions)
                 impacts.add_field(
-                    name, found.terms, found.counts, (found.docs, found.weights), positions
+                    name,
+                    found.terms,
+                    found.counts,
+                    (found.docs, found.weights),
+                    positions,
                 )
         fieldwriter.close()
 
@@ -336,7 +344,12 @@ class _Blocks:
     """Encode a field's sorted postings into Whoosh's blocks, a term at a time."""
 
     def __init__(
-        self, found: SortedPostings, fmt: Any, lengths: np.ndarray, step: int, compression: int
+        self,
+        found: SortedPostings,
+        fmt: Any,
+        lengths: np.ndarray,
+        step: int,
+        compression: int,
     ) -> None:
         self.step = step
         self.compression = compression
@@ -350,18 +363,33 @@ class _Blocks:
         starts = np.repeat(ends - found.counts, blocks) + within * step
         docs = found.docs.astype(np.int64)
         doc_lengths = lengths[docs]
-        self.maxweights = np.maximum.reduceat(found.weights, starts).tolist()
+        maxweights = np.maximum.reduceat(found.weights, starts)
+        self.maxweights = maxweights.tolist()
+        # Whether each block's weights are all the same (then Whoosh keeps one, or none for 1.0).
+        self.same = (np.minimum.reduceat(found.weights, starts) == maxweights).tolist()
         none = np.where(doc_lengths, doc_lengths, _NO_LENGTH)
         self.minlengths = np.minimum.reduceat(none, starts).tolist()
         self.maxlengths = np.maximum.reduceat(doc_lengths, starts).tolist()
         gaps = np.diff(docs, prepend=0)
         gaps[starts] = docs[starts]  # each block's ids are delta-encoded from 0
-        self.gaps = gaps.tolist()
-        self.docs = found.docs.tolist()
-        self.weights = found.weights.tolist()
+        self.arrays = (gaps, found.docs, found.weights, found.freqs)
         self.ends = ends.tolist()
         self.block = 0
         self.written = 0
+        # The postings from ``self.first`` on as Python lists, a window at a time (memory).
+        self.first = self.last = 0
+        self.gaps: list[int] = []
+        self.docs: list[int] = []
+        self.weights: list[float] = []
+        self.freqs: list[int] = []
+
+    def _window(self, start: int, end: int) -> None:
+        """Hold the postings from ``start`` to at least ``end`` as lists."""
+        last = max(end, start + _WINDOW)
+        self.gaps, self.docs, self.weights, self.freqs = (
+            a[start:last].tolist() for a in self.arrays
+        )
+        self.first, self.last = start, last
 
     def extents(self) -> Iterator[tuple[int, int]]:
         """Yield where each term's postings start and end."""
@@ -374,9 +402,11 @@ class _Blocks:
         """Return the bytes of a term's blocks, updating its term info as each block would."""
         parts = [WHOOSH3_HEADER_MAGIC]
         self.written = 0
+        if end > self.last:
+            self._window(start, end)
         while start < end:
             stop = min(start + self.step, end)
-            head, data = self._block(terminfo, start, stop)
+            head, data = self._block(terminfo, start - self.first, stop - self.first)
             size = len(head) + len(data)
             parts += (pack_int(-size if stop == end else size), head, data)
             self.block += 1
@@ -385,16 +415,16 @@ class _Blocks:
         return b"".join(parts)
 
     def _block(self, terminfo: Any, start: int, stop: int) -> tuple[bytes, bytes]:
-        """Return a block's info and data bytes (W3PostingsWriter._write_block) and count it."""
+        """Return a block's info and data bytes (W3PostingsWriter._write_block) and count it.
+
+        ``start`` and ``stop`` are places in the window.
+        """
         block = self.block
         weights = self.weights[start:stop]
-        if all(w == 1.0 for w in weights):
-            mini_weights: Any = None
-        elif all(w == weights[0] for w in weights):
-            mini_weights = weights[0]
-        else:
-            mini_weights = tuple(weights)
-        kept = self.values.block(start, stop)
+        mini_weights: Any = tuple(weights)
+        if self.same[block]:
+            mini_weights = None if weights[0] == 1.0 else weights[0]
+        kept = self.values.block(start + self.first, self.freqs[start:stop])
         fixed = self.fixed
         mini_values: Any = tuple(kept) if fixed is None or fixed < 0 else None
         if fixed:
@@ -436,27 +466,29 @@ class _Values:
     def __init__(self, found: SortedPostings, fmt: Any) -> None:
         self.kind = type(fmt)
         self.encode: Any = getattr(fmt, "encode", None)
-        self.freqs = found.freqs.tolist()
+        self.freqs = found.freqs
         self.positions = found.positions
         self.starts = found.position_starts() if found.positions is not None else None
         self.single: dict[int, bytes] = {}
 
-    def block(self, start: int, stop: int) -> list[bytes]:
-        """Return the non-empty values of postings ``start`` to ``stop`` (what a block keeps)."""
+    def block(self, start: int, freqs: list[int]) -> list[bytes]:
+        """Return the non-empty values (what a block keeps) of the postings from ``start`` on,
+        of frequencies ``freqs``."""
         if self.kind is Existence:
             return []
-        freqs = self.freqs[start:stop]
         if self.kind is Frequency:
             return [_PACKED[f] if f < 256 else pack_uint(f) for f in freqs]
-        return self._positions(start, stop, freqs)
+        return self._positions(start, freqs)
 
     def all(self, start: int, stop: int) -> list[bytes]:
         """Return the values of postings ``start`` to ``stop``, empty ones included."""
-        return self.block(start, stop) if self.kind is not Existence else [b""] * (stop - start)
+        if self.kind is Existence:
+            return [b""] * (stop - start)
+        return self.block(start, self.freqs[start:stop].tolist())
 
-    def _positions(self, start: int, stop: int, freqs: list[int]) -> list[bytes]:
+    def _positions(self, start: int, freqs: list[int]) -> list[bytes]:
         assert self.positions is not None and self.starts is not None
-        found = self.positions[self.starts[start] : self.starts[stop]].tolist()
+        found = self.positions[self.starts[start] : self.starts[start + len(freqs)]].tolist()
         single, encode = self.single, self.encode
         out = []
         at = 0
@@ -492,5 +524,7 @@ def _pool_items(
 
 _BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)
 _PACKED = [pack_uint(f) for f in range(256)]
+#: Postings held as Python lists at a time while blocks are encoded.
+_WINDOW = 1 << 16
 #: A block's shortest length when none of its documents has one.
 _NO_LENGTH = 1 << 31
