@@ -188,8 +188,11 @@ def _numbers(listed: str) -> list[str]:
 
 def _full_symbols(text: str) -> list[tuple[int, str]]:
     """Return the full symbols written in ``text`` with their offsets."""
-    found = [(m.start(), m[1] + printed_number(m[2])) for m in _OLD_FULL.finditer(text)]
-    taken = {m.start() for m in _OLD_FULL.finditer(text)}
+    if "/" not in text:  # both patterns need one; most paragraphs have none
+        return []
+    old = list(_OLD_FULL.finditer(text))
+    found = [(m.start(), m[1] + printed_number(m[2])) for m in old]
+    taken = {m.start() for m in old}
     for m in symbol_re().finditer(text):
         if is_symbol(m.group(0)) and m.start() not in taken:
             found.append((m.start(), m.group(0)))

@@ -231,12 +231,13 @@ def masthead(text: str) -> dict[str, str]:
 def _session_and_agenda(flat: str) -> dict[str, str]:
     """Return the masthead's ``session``, ``session_number`` and ``agenda_item``, where printed."""
     found: dict[str, str] = {}
-    sessions = [match for pattern in _SESSIONS if (match := pattern.search(flat))]
+    # Both patterns need the word: a text without it (most Council texts) is not searched.
+    sessions = [m for p in _SESSIONS if " session" in flat and (m := p.search(flat))]
     if sessions:
         found["session"] = min(sessions, key=lambda match: match.start()).group(0)
         if number := session_number(found["session"]):
             found["session_number"] = number
-    if match := _AGENDA.search(flat):
+    if ("Agenda item" in flat or "Point" in flat) and (match := _AGENDA.search(flat)):
         found["agenda_item"] = match.group(1) or match.group(2)
     return found
 
