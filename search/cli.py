@@ -462,11 +462,27 @@ def list_command(
     click.echo(f"({len(listing.summaries)} of {listing.total} resolutions{more})")
 
 
+class _LimitOption(click.Option):
+    """A corpus limit's option, whose help shows the default, read when the help is shown.
+
+    The limits are loaded then, and by ``resolu index`` itself: not by a search.
+    """
+
+    def __init__(self, *args: Any, limit: tuple[str, int, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from resolu.corpus.limits import DEFAULT_LIMITS
+
+        field, unit, text = self.limit
+        default = getattr(DEFAULT_LIMITS, field) // unit
+        self.help = f"{text} (default {default:,}; env {self.envvar})."
+        return super().get_help_record(ctx)
+
+
 def _limit_option(flag: str, envvar: str, field: str, unit: int, text: str) -> Callable[[Any], Any]:
     """Return a ``resolu index`` option setting one of the corpus limits (default shown)."""
-    from resolu.corpus.limits import DEFAULT_LIMITS
-
-    default = getattr(DEFAULT_LIMITS, field) // unit
 
     def to_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
         return None if value is None else value * unit
@@ -474,11 +490,12 @@ def _limit_option(flag: str, envvar: str, field: str, unit: int, text: str) -> C
     return click.option(
         flag,
         field,
+        cls=_LimitOption,
+        limit=(field, unit, text),
         type=click.IntRange(min=1),
         default=None,
         envvar=envvar,
         callback=to_limit,
-        help=f"{text} (default {default:,}; env {envvar}).",
     )
 
 

@@ -52,6 +52,7 @@ NOT_LOADED = {
     "resolu.search.fastpath": "the impacts files",
     "resolu.corpus.model": "resolu show and Index.get (hits come from the stored payload)",
     "resolu.index.builder": "resolu index",
+    "resolu.corpus.limits": "resolu index (its options' help shows the limits)",
     "resolu.corpus.formats": "the readers, for resolu index",
     "pdfminer": "the PDF reader",
     "starlette": "resolu serve",
@@ -209,3 +210,13 @@ def test_deferred_whoosh_modules_answer_as_the_real_ones() -> None:
     assert deferred == plain
     assert "'rendering'" in plain[0] and "nation" in plain[0]
     assert plain[2] == str(["module"] * 5)  # the real modules, once used
+
+
+def test_the_index_limits_help_still_shows_their_defaults() -> None:
+    from resolu.corpus.limits import DEFAULT_LIMITS
+
+    shown = " ".join(CliRunner().invoke(cli, ["index", "--help"]).output.split())
+    mb = DEFAULT_LIMITS.file_bytes >> 20
+    assert f"Largest file, in MB (default {mb:,}; env RESOLU_MAX_FILE_MB)." in shown
+    chars = DEFAULT_LIMITS.paragraph_chars
+    assert f"(default {chars:,}; env RESOLU_MAX_PARAGRAPH_CHARS)." in shown
