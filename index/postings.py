@@ -42,11 +42,10 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from .analysis import word_terms
 from .impacts import IMPACT_FIELDS, POSITION_FIELDS, ImpactsWriter, impacts_path
-from .inverted import FieldPostings, SortedPostings
+from .inverted import FieldPostings, SortedPostings, ValuePostings
 
 __all__ = ["PostingsWriter"]
 
-_CACHE_LIMIT = 50_000
 #: Bytes held a posting (term id, frequency, weight; doubled for the sort at the end) and a
 #: position, and a term (its entry in the table of ids and its bytes).
 _POSTING_BYTES = 16
@@ -71,8 +70,9 @@ class PostingsWriter(SegmentWriter):
         self._folder = Path(ix.storage.folder)
         self._finished: list[Any] = []
         self._impacts: ImpactsWriter | None = None
-        self._buffers: dict[str, FieldPostings] = {}
+        self._buffers: dict[str, FieldPostings | ValuePostings] = {}
         self._plans = {name: self._plan(name) for name in self.schema.names()}
+        self._known = frozenset(self._plans)
         self._start_postings()
 
     def _plan(self, name: str) -> tuple[_Adder | None, bool, Any]:
@@ -96,10 +96,10 @@ class PostingsWriter(SegmentWriter):
         if type(fmt) not in (Existence, Frequency, Positions):
             raise TypeError(f"{name}: no in-memory postings for {type(fmt).__name__}")
         if positional or (analyzer is not None and word_terms(analyzer, "") is not None):
-            buf = self._buffers[name] = FieldPostings(weighted=False, positional=positional)
+            buf = self._buffers[name] = FieldPostings(positional=positional)
             return _text_adder(buf, analyzer, scorable=field.scorable)
-        buf = self._buffers[name] = FieldPostings(weighted=True, positional=False)
-        return _items_adder(buf, field.index, scorable=field.scorable)
+        values = self._buffers[name] = ValuePostings(field.index, scorable=field.scorable)
+        return _items_adder(values)
 
     # ------------------------------------------------------------ adding
 
@@ -120,7 +120,8 @@ class PostingsWriter(SegmentWriter):
         docnum = self.docnum
         plans = self._plans
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
+        if not self._known.issuperset(fieldnames):
+            self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
         perdocwriter.start_doc(docnum)
         columns = perdocwriter._colwriters
         stored = {}
@@ -256,29 +257,13 @@ class PostingsWriter(SegmentWriter):
         return out
 
 
-def _items_adder(buf: FieldPostings, index: Any, *, scorable: bool) -> _Adder:
+def _items_adder(values: ValuePostings) -> _Adder:
     """Return the adder of a field whose items (term, freq, weight, value) Whoosh makes."""
-    cache = buf.cache
-    ids = buf.ids
+    add_value = values.add
 
     def add(value: Any, docnum: int) -> tuple[int, int]:
-        key = value if isinstance(value, (str, int, float)) else None
-        prepared = cache.get(key) if key is not None else None
-        size = 0
-        if prepared is None:
-            items = tuple(index(value))
-            known = len(ids)
-            tids = array("I", [ids[item[0]] for item in items])
-            size = (len(ids) - known) * _TERM_BYTES
-            freqs = array("I", [item[1] for item in items])
-            weights = array("f", [item[2] for item in items])
-            prepared = (tids, freqs, weights, sum(freqs) if scorable else 0)
-            if key is not None:
-                if len(cache) > _CACHE_LIMIT:
-                    cache.clear()
-                cache[key] = prepared
-        buf.add(docnum, prepared[0], prepared[1], prepared[2])
-        return prepared[3], size + len(prepared[0]) * _POSTING_BYTES
+        length, postings = add_value(value, docnum)
+        return length, postings * _POSTING_BYTES
 
     return add
 
