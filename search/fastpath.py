@@ -167,13 +167,17 @@ class _Segment:
         deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else frozenset()
         self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted))
         # The compiler repeats subqueries (an exact phrase once per language):
-        # each is evaluated once. Results are never changed in place.
+        # each word and phrase is evaluated once. Results are never changed in
+        # place. Compounds are not kept: hashing one hashes its whole subtree,
+        # at every level, and combining kept leaves again costs less.
         self._done: dict[Any, _Set | _Except] = {}
         # Whoosh's estimate_size asks each level of a tree for its subtree
         # again: each term's frequency is looked up once.
         self._sizes: Any = _Frequencies(self.reader)  # stands in for the IndexReader
 
     def run(self, q: Any) -> _Set | _Except:
+        if type(q) is not wq.Term and type(q) is not wq.Phrase:
+            return self._run(q)
         try:
             return self._done[q]
         except KeyError:
@@ -226,7 +230,7 @@ class _Segment:
         ids = found[0].astype(np.int64)
         weights = found[1].astype(np.float64)
         if len(self.deleted):
-            live = ~np.isin(ids, self.deleted, assume_unique=True)
+            live = _outside(ids, self.deleted)
             ids, weights = ids[live], weights[live]
         return ids, weights
 
@@ -283,7 +287,7 @@ class _Segment:
         a, b = self.run(q.a), self.run(q.b)
         if isinstance(a, _Except) or isinstance(b, _Except):
             raise Unsupported("NOT inside AND NOT")
-        keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+        keep = _outside(a.ids, b.ids)
         return _Set(a.ids[keep], a.scores[keep])
 
     def disjunction(self, q: wq.Or) -> _Set:
@@ -336,7 +340,7 @@ class _Segment:
         # scored (a common word's postings are many, the phrase's few).
         candidates = postings[0][0]
         for ids, _weights in postings[1:]:
-            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+            candidates = _common(candidates, ids)[0]
         if not len(candidates):
             return _EMPTY
         matches = candidates[self._in_order(q.fieldname, words, candidates)]
@@ -407,6 +411,44 @@ class _Frequencies:
         return getattr(self._reader, name)
 
 
+#: Two sorted sets are intersected by a binary search of the smaller one's
+#: documents in the larger from this ratio of their sizes on, and a set's
+#: documents outside another found so up to this many of them; beyond, by
+#: numpy's sort-based set operations (measured at x1: 5 against 9 us for 53 in
+#: 277, 124 against 178 us for 5,000 in 15,000; isin costs 22 us for the first,
+#: less than the search from about 2,000 documents on).
+_RATIO = 2
+_SEARCHED = 1500
+
+
+def _found_in(big: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return which of ``small`` are in ``big`` (a mask) and where (both sorted, unique)."""
+    at = np.searchsorted(big, small)
+    found = at < len(big)
+    found[found] = big[at[found]] == small[found]
+    return found, at
+
+
+def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the documents in both sorted sets and their indices in each, as intersect1d does."""
+    if len(a) * _RATIO <= len(b):
+        found, at = _found_in(b, a)
+        return a[found], np.flatnonzero(found), at[found]
+    if len(b) * _RATIO <= len(a):
+        found, at = _found_in(a, b)
+        return b[found], at[found], np.flatnonzero(found)
+    ids, ia, ib = np.intersect1d(a, b, assume_unique=True, return_indices=True)
+    return ids, ia, ib
+
+
+def _outside(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Return a mask of the documents of ``a`` not in ``b`` (both sorted, unique)."""
+    if len(a) <= _SEARCHED:
+        return ~_found_in(b, a)[0]
+    mask: np.ndarray = ~np.isin(a, b, assume_unique=True)
+    return mask
+
+
 def _scaled(found: _Set, boost: float) -> _Set:
     return found if boost == 1.0 else _Set(found.ids, found.scores * boost)
 
@@ -445,12 +487,12 @@ def _intersect(a: _Set | _Except, b: _Set | _Except) -> _Set | _Except:
         return _Except(np.union1d(a.ids, b.ids), a.weight + b.weight)
     if isinstance(a, _Except):
         assert isinstance(b, _Set)
-        keep = ~np.isin(b.ids, a.ids, assume_unique=True)
+        keep = _outside(b.ids, a.ids)
         return _Set(b.ids[keep], a.weight + b.scores[keep])
     if isinstance(b, _Except):
-        keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+        keep = _outside(a.ids, b.ids)
         return _Set(a.ids[keep], a.scores[keep] + b.weight)
-    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    ids, ia, ib = _common(a.ids, b.ids)
     return _Set(ids, a.scores[ia] + b.scores[ib])
 
 
@@ -480,7 +522,7 @@ def _maybe(a: _Set, b: _Set) -> _Set:
     """Return ``a``'s documents, adding ``b``'s score where it matches too (AndMaybeMatcher)."""
     if not len(b.ids) or not len(a.ids):
         return a
-    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    _, ia, ib = _common(a.ids, b.ids)
     scores = a.scores.copy()
     scores[ia] = a.scores[ia] + b.scores[ib]
     return _Set(a.ids, scores)

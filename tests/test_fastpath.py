@@ -13,12 +13,13 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from resolu.corpus import corpus_dir
 from resolu.index import build_index
 from resolu.search import QuerySyntaxError, open_index
 from resolu.search.compiler import compile_query
-from resolu.search.fastpath import Impacts, Unsupported, score_all
+from resolu.search.fastpath import Impacts, Unsupported, _common, _outside, score_all
 from support import shared
 
 HERE = Path(__file__).parent
@@ -141,3 +142,21 @@ def test_a_segment_without_impacts_is_searched_with_whoosh(tmp_path: Path) -> No
     queries = ["dialogue civilisations", '"dialogue entre les civilisations"']
     assert _fast_share(index_dir, queries) == 0
     _assert_same(index_dir, queries)
+
+
+@pytest.mark.parametrize(
+    ("size_a", "size_b"), [(0, 50), (3, 5000), (200, 5000), (2500, 2500), (5000, 40), (900, 1000)]
+)
+def test_set_operations_agree_with_numpy(size_a: int, size_b: int) -> None:
+    # The fast path's intersections and differences search a small set in a
+    # large one (binary search) and leave balanced ones to numpy: both ways
+    # must give numpy's documents and indices.
+    rng = np.random.default_rng(size_a * 7919 + size_b)
+    a = np.unique(rng.integers(0, 12_000, size_a)).astype(np.int64)
+    b = np.unique(rng.integers(0, 12_000, size_b)).astype(np.int64)
+    ids, ia, ib = _common(a, b)
+    want, wa, wb = np.intersect1d(a, b, assume_unique=True, return_indices=True)
+    assert ids.tolist() == want.tolist() and len(ids) == len(want)
+    assert ia.tolist() == wa.tolist() and ib.tolist() == wb.tolist()
+    assert _outside(a, b).tolist() == (~np.isin(a, b)).tolist()
+    assert _outside(b, a).tolist() == (~np.isin(b, a)).tolist()
