@@ -109,6 +109,7 @@ class PostingsWriter(SegmentWriter):
         #: Per field, each document's length byte (Whoosh's encoding), and the field's total.
         self._lengths: dict[str, array[int]] = {}
         self._totals: dict[str, int] = {}
+        self._lengths_written = False
         self._size = 0
 
     def add_document(self, **fields: Any) -> None:
@@ -167,6 +168,9 @@ class PostingsWriter(SegmentWriter):
         The column holds a byte a document up to the last with a length (zero
         for none), which is what the column's writer makes of one value at a time.
         """
+        if self._lengths_written:
+            return
+        self._lengths_written = True
         perdocwriter = self.perdocwriter
         for name in sorted(self._lengths):
             column = f"_{name}_len"  # whoosh3._lenfield
@@ -192,6 +196,9 @@ class PostingsWriter(SegmentWriter):
         self._start_postings()
 
     def _merge_segments(self, mergetype: Any, optimize: Any, merge: Any) -> Any:
+        # The documents of segments merged into this one come after this
+        # writer's, their lengths written a document at a time: write ours first.
+        self._write_lengths()
         # The segments this writer already finished join whatever the merge policy keeps.
         kept = super()._merge_segments(mergetype, optimize, merge)  # type: ignore[no-untyped-call]
         return [*kept, *self._finished]

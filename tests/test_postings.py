@@ -59,12 +59,10 @@ def _postings(reader: Any, field: str, term: bytes) -> list[tuple[int, float, by
     return out
 
 
-def test_segment_is_whooshs(corpus: Path, tmp_path: Path) -> None:
-    docs = _documents(corpus)
-    whoosh = _build(tmp_path / "whoosh", docs, lambda ix: ix.writer())
-    mine = _build(tmp_path / "mine", docs, PostingsWriter)
+def _assert_same(whoosh: Any, mine: Any, count: int) -> int:
+    """Check that two indexes hold the same postings, lengths, stored fields and columns."""
     with whoosh.reader() as a, mine.reader() as b:
-        assert a.doc_count_all() == b.doc_count_all() == len(docs)
+        assert a.doc_count_all() == b.doc_count_all() == count
         postings = 0
         for field in a.schema.names():
             if not a.schema[field].indexed:
@@ -83,16 +81,45 @@ def test_segment_is_whooshs(corpus: Path, tmp_path: Path) -> None:
                 postings += len(expected)
             if a.schema[field].scorable:
                 assert a.field_length(field) == b.field_length(field), field
-                lengths = [a.doc_field_length(d, field) for d in range(len(docs))]
-                assert lengths == [b.doc_field_length(d, field) for d in range(len(docs))]
-        assert postings > 50_000
-        for docnum in range(len(docs)):
+                lengths = [a.doc_field_length(d, field) for d in range(count)]
+                assert lengths == [b.doc_field_length(d, field) for d in range(count)]
+        for docnum in range(count):
             assert a.stored_fields(docnum) == b.stored_fields(docnum)
         for field in a.schema.names():
             if a.schema[field].column_type:
                 assert list(a.column_reader(field)) == list(b.column_reader(field)), field
     whoosh.close()
     mine.close()
+    return postings
+
+
+def test_segment_is_whooshs(corpus: Path, tmp_path: Path) -> None:
+    docs = _documents(corpus)
+    whoosh = _build(tmp_path / "whoosh", docs, lambda ix: ix.writer())
+    mine = _build(tmp_path / "mine", docs, PostingsWriter)
+    assert _assert_same(whoosh, mine, len(docs)) > 50_000
+
+
+def test_segments_merged_in_go_through_whooshs_pool(corpus: Path, tmp_path: Path) -> None:
+    """A commit that merges earlier segments into its own writes what Whoosh's writer does."""
+    docs = _documents(corpus)
+    third = len(docs) // 3
+    chunks = [docs[:third], docs[third : 2 * third], docs[2 * third :]]
+
+    def build(folder: Path, writer: Any) -> Any:
+        folder.mkdir()
+        ix = create_store(folder)
+        for n, chunk in enumerate(chunks):
+            w = writer(ix)
+            for doc in chunk:
+                w.add_document(**doc)
+            w.commit(optimize=n == len(chunks) - 1)  # the last merges the first two in
+        assert len(ix._segments()) == 1
+        return ix
+
+    whoosh = build(tmp_path / "whoosh", lambda ix: ix.writer())
+    mine = build(tmp_path / "mine", PostingsWriter)
+    assert _assert_same(whoosh, mine, len(docs)) > 50_000
 
 
 def test_impacts_from_memory_are_the_ones_read_back(corpus: Path, tmp_path: Path) -> None:
