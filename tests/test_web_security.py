@@ -149,6 +149,22 @@ def test_a_100000_character_query_is_refused_cleanly(server: Server) -> None:
     assert resolution.status == 400
 
 
+def test_a_long_query_sent_in_pieces_gets_the_same_refusal(server: Server) -> None:
+    # A loaded machine delivers a long request line in several reads; before, h11
+    # then reset the connection at 16 KiB instead of letting the page refuse it.
+    path = "/?q=" + quote(("civilisations " * (100_000 // 14 + 1))[:100_000])
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        for start in range(0, len(request), 8192):
+            sock.sendall(request[start : start + 8192])
+            time.sleep(0.005)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert "100000 caractères".encode() in answer
+
+
 def test_page_size_is_capped(server: Server) -> None:
     assert server.get("/api/search?q=dialogue&limit=100").status == 200
     assert server.get("/api/search?q=dialogue&limit=1000").status == 400

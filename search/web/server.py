@@ -68,6 +68,10 @@ def serve(
     uvicorn.Server(server_config(app, host=host, port=port)).run()
 
 
+#: The largest request line and headers uvicorn buffers before the page answers (bytes).
+REQUEST_HEAD_LIMIT = 1024 * 1024
+
+
 def server_config(
     app: Any, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
 ) -> uvicorn.Config:
@@ -82,4 +86,10 @@ def server_config(
         # Behind no proxy: X-Forwarded-* from a client must not be believed.
         proxy_headers=False,
         lifespan="on",
+        # h11 refuses a request line still incomplete past this size (16 KiB by
+        # default), so a long query's answer depended on how its bytes arrived:
+        # the page's own "at most N characters" in one read, a bare reset when
+        # split. Room for a 100,000-character query, percent-encoded, keeps the
+        # answer the page's own; the limit still bounds what a client can buffer.
+        h11_max_incomplete_event_size=REQUEST_HEAD_LIMIT,
     )
