@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -388,14 +389,24 @@ _LETTER_FR = (
 )
 
 
-@pytest.fixture(scope="module")
-def typed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    corpus = tmp_path_factory.mktemp("typed-corpus")
-    (corpus / "sample.fr").write_text(_LETTER_FR, encoding="utf-8")
-    (corpus / "sample.ids").write_text(_LETTER_IDS, encoding="utf-8")
-    target = tmp_path_factory.mktemp("typed-index") / "index"
+@contextmanager
+def _server_of(
+    factory: pytest.TempPathFactory, name: str, files: dict[str, str]
+) -> Iterator[Server]:
+    """Serve an index of a corpus made of ``files`` (file name to text)."""
+    corpus = factory.mktemp(f"{name}-corpus")
+    for file_name, text in files.items():
+        (corpus / file_name).write_text(text, encoding="utf-8")
+    target = factory.mktemp(f"{name}-index") / "index"
     build_index(corpus, target)
     with running(create_app(target)) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def typed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    files = {"sample.fr": _LETTER_FR, "sample.ids": _LETTER_IDS}
+    with _server_of(tmp_path_factory, "typed", files) as s:
         yield s
 
 
@@ -443,13 +454,8 @@ _CSW_FR = (
 
 @pytest.fixture(scope="module")
 def adopted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    corpus = tmp_path_factory.mktemp("adopted-corpus")
-    (corpus / "S_RES_9999_1999_EN.txt").write_text(_VOTED, encoding="utf-8")
-    (corpus / "csw.fr").write_text(_CSW_FR, encoding="utf-8")
-    (corpus / "csw.ids").write_text(_CSW_IDS, encoding="utf-8")
-    target = tmp_path_factory.mktemp("adopted-index") / "index"
-    build_index(corpus, target)
-    with running(create_app(target)) as s:
+    files = {"S_RES_9999_1999_EN.txt": _VOTED, "csw.fr": _CSW_FR, "csw.ids": _CSW_IDS}
+    with _server_of(tmp_path_factory, "adopted", files) as s:
         yield s
 
 
