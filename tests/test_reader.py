@@ -99,7 +99,7 @@ def test_seed_texts_are_clean(seed) -> None:
 
 
 def test_seed_labels_and_lines(seed) -> None:
-    p = {x.reference.split("#")[1]: x for x in seed.paragraphs}
+    p = _by_local(seed)
     assert p["pp1"].label == "A/RES/55/109, préambule, 1er alinéa"
     assert p["pp2"].label == "A/RES/55/109, préambule, 2e alinéa"
     assert p["op4"].label == "A/RES/55/109, par. 4"
