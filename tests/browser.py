@@ -7,6 +7,7 @@ from one source and always match.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -38,13 +39,19 @@ def why_no_browser() -> str | None:
 
 
 def start_chromium(
+    scratch: Path,
     *,
     accept_language: str = "fr-FR,fr",
     width: int = 1280,
     height: int = 900,
     javascript: bool = True,
 ) -> Any:
-    """Start a headless Chromium and return its Selenium driver (the caller quits it)."""
+    """Start a headless Chromium and return its Selenium driver (the caller quits it).
+
+    Chromium keeps its profile and its singleton socket under ``scratch``
+    (a test's temporary folder), not in /tmp, where a killed browser left a
+    folder behind on every run.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -52,11 +59,15 @@ def start_chromium(
     options.binary_location = str(CHROMIUM)
     for flag in FLAGS:
         options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={scratch / 'profile'}")
     options.add_argument(f"--window-size={width},{height}")
     options.add_argument(f"--lang={accept_language.split(',')[0]}")
     prefs: dict[str, Any] = {"intl.accept_languages": accept_language}
     if not javascript:
         prefs["profile.managed_default_content_settings.javascript"] = 2
     options.add_experimental_option("prefs", prefs)
-    service = Service(executable_path=str(shutil.which(CHROMEDRIVER) or CHROMEDRIVER))
+    service = Service(
+        executable_path=str(shutil.which(CHROMEDRIVER) or CHROMEDRIVER),
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
     return webdriver.Chrome(options=options, service=service)

@@ -27,8 +27,8 @@ def server(web_index_dir: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    driver = start_chromium()
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    driver = start_chromium(tmp_path_factory.mktemp("chromium"))
     driver.set_page_load_timeout(30)
     try:
         yield driver
@@ -119,6 +119,11 @@ def test_copy_the_citation(browser: Any, server: Server) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(server.url + "/A/RES/55/109#op4")
+    # Once failed with "no such element" in CI: wait for this page, not the last one.
+    wait_until(
+        browser,
+        "location.pathname === '/A/RES/55/109' && !!document.querySelector('#op4 button.copy')",
+    )
     button = browser.find_element(By.CSS_SELECTOR, "#op4 button.copy")
     assert button.is_displayed()  # the script shows the button
     assert button.text == "Copier la citation"
@@ -172,10 +177,10 @@ def test_click_a_facet(browser: Any, server: Server) -> None:
     assert browser.find_element(By.ID, "hit-count").text != before
 
 
-def test_works_without_javascript_in_english(server: Server) -> None:
+def test_works_without_javascript_in_english(server: Server, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    driver = start_chromium(accept_language="en-US,en", javascript=False)
+    driver = start_chromium(tmp_path, accept_language="en-US,en", javascript=False)
     try:
         driver.get(server.url + "/")
         assert driver.find_element(By.CSS_SELECTOR, "html").get_attribute("lang") == "en"
