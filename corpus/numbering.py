@@ -432,7 +432,8 @@ def _paragraphs(
                 number=number,
                 text=text,
                 order=len(out),
-                cites_footnotes=tuple(block.footnotes),
+                # a footnote cited twice in one paragraph is listed once
+                cites_footnotes=tuple(dict.fromkeys(block.footnotes)),
                 # what its footnotes cite, the paragraph carrying the marker cites
                 cites_symbols=_merged(
                     cited_symbols(text, series=series),

@@ -84,6 +84,8 @@ _TRAILER_REST = re.compile(
 )
 _MEETING_NUMBER = re.compile(r"\d\s?(?:st|nd|rd|th|the|e|re|ᵉ)\s+(?:plenary\s+)?(?:meet|séance)")
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+# A footnote cited again, set apart at the end of a line: "the report of the Secretary-General; 10".
+_REPEATED_MARKER = re.compile(r"(?<=[^\W\d_][,;:.]) (\d{1,3})$")
 _OPENER_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*(?:ant|ants|ante|antes|ing)|[A-ZÀ-Ý]\w*ment)\b")
 _OPENER_ADJECTIVE_WORDS = """
     Consciente Conscient Convaincue Convaincu Préoccupée Résolue Déterminée Soucieuse
@@ -331,6 +333,8 @@ class _Lines:
         low = min(self.candidates) if self.candidates else 0
         self.next_marker = low if self.candidates and low < 100 else 1
         self.pending: set[int] = set()
+        # Numbers whose marker was lost in the text: their bodies are footnotes all the same.
+        self.lost: set[int] = set()
         self.current: Block | None = None
         self.in_footnote: Footnote | None = None
         self.gap = False
@@ -364,11 +368,12 @@ class _Lines:
         """Read a line that opens or continues a footnote body; tell whether it was one."""
         m = _FOOTNOTE_START.match(raw)
         if m and (
-            (int(m.group(1)) in self.pending and (self.after_break_ok or self.in_footnote))
+            (self._awaited(int(m.group(1))) and (self.after_break_ok or self.in_footnote))
             or self._next_footnote(int(m.group(1)))
         ):
             n = int(m.group(1))
             self.pending.discard(n)
+            self.lost.discard(n)
             self.in_footnote = Footnote(str(n), [(idx + 1, m.group(2))])
             self.footnotes[str(n)] = self.in_footnote
             return True
@@ -376,6 +381,10 @@ class _Lines:
             self.in_footnote.lines.append((idx + 1, s))
             return True
         return False
+
+    def _awaited(self, n: int) -> bool:
+        """Tell whether a body numbered ``n`` is due: its marker was found, or was lost."""
+        return n in self.pending or n in self.lost
 
     def _next_footnote(self, n: int) -> bool:
         """Tell whether a line opening with ``n`` is the footnote after the one being read.
@@ -434,7 +443,15 @@ class _Lines:
             cited.append(str(self.next_marker))
             self.pending.add(self.next_marker)
             self.next_marker += 1
+        again = _REPEATED_MARKER.search(s) if s[-1:].isdigit() else None
+        if again and self._cited_before(int(again.group(1))):
+            s = s[: again.start()]
+            cited.append(again.group(1))
         return s, cited
+
+    def _cited_before(self, n: int) -> bool:
+        """Tell whether ``n`` is a footnote the text has already cited, with a body to come."""
+        return n < self.next_marker and n in self.candidates and n not in self.lost
 
     def _next_marker(self, s: str, after: int) -> re.Match[str] | None:
         """Find the next footnote marker in ``s`` from ``after``; it may skip a lost one."""
@@ -451,6 +468,7 @@ class _Lines:
             # one where nothing else reads so ("Paris Agreement4 requires")
             mm = _lost_marker_pattern(n + 1).search(s, after)
             if mm:
+                self.lost.add(n)
                 self.next_marker = n + 1
                 return mm
         return None

@@ -513,12 +513,22 @@ def test_footnotes_printed_one_under_another_are_each_their_own() -> None:
     ]
     assert p["pp2"].cites_footnotes == ("10",)
     assert p["pp2"].cites_symbols == ("S/25810",)  # no longer the symbols of 11 and 12
+    # "1. Welcomes with appreciation the report of the Secretary-General; 10": cited again
+    assert p["op1"].text.endswith("Secretary-General;")
+    assert (p["op1"].cites_footnotes, p["op1"].cites_symbols) == (("10",), ("S/25810",))
     # a footnote whose body wraps ("document" / "S/842.") ends where the next one starts
     p = _by_local(_sc("S_RES_0055_1948_EN_GOLD.txt"))
     assert p["fn13"].text == "Ibid., Third Year, Supplement for June 1948, document S/842."
     assert p["pp1"].cites_footnotes == ("13", "14", "15", "16")
     assert p["op1"].cites_footnotes == ("17", "18", "19")
     assert " 14 " not in p["pp1"].text and p["fn19"].text == "Ibid., appendix VIII."
+
+
+def test_a_footnote_cited_twice_in_one_paragraph_is_listed_once() -> None:
+    # "Akbar Velayati 70 and the statement of [...] George / Bush, 70"
+    p = _by_local(_sc("S_RES_0616_1988_EN_GOLD.txt"))
+    assert p["pp2"].cites_footnotes == ("70",)
+    assert p["pp2"].text.endswith("Vice-President George Bush,")
 
 
 def test_a_footnote_line_that_wraps_onto_a_number_stays_one_footnote() -> None:
@@ -538,6 +548,17 @@ def test_a_footnote_line_that_wraps_onto_a_number_stays_one_footnote() -> None:
             "document S/1100.",
         ),
     ]
+
+
+def test_a_footnote_whose_mark_was_lost_is_still_a_footnote() -> None:
+    # "S/11052/Rev.1 32 dated": mark 32 reads as a number; "none33" is found, and
+    # "32 Ibid." under the adoption line was glued to paragraph 2.
+    p = _by_local(_sc("S_RES_0341_1973_EN_GOLD.txt"))
+    assert p["op2"].text.endswith("provided the Security Council so decides.")
+    assert (p["fn32"].text, p["fn33"].text) == (
+        "Ibid.",
+        "One member (China) did not participate in the voting.",
+    )
 
 
 def test_a_lost_footnote_mark_does_not_lose_the_next_ones() -> None:
