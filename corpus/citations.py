@@ -78,6 +78,8 @@ _WORD = re.compile(
     rf"(?P<organ>\s+(?:du|de\s+l{_APOS}\s?|de\s+la|of\s+the)\s*(?:{_ORGAN}))?"
     rf"(?:\s+(?:nos?\.?|n°|nos|Nos\.?))?\s+(?P<list>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)"
 )
+#: What each of _WORD's words holds ("résolutions", "DECISION"...).
+_WORD_STEMS = ("solution", "SOLUTION", "cision", "CISION")
 _ONE = re.compile(rf"({_NUMBER}){_DATE}?")
 _BEFORE = re.compile(
     rf"(?P<organ>{_ORGAN})\s*(?:{_APOS}s)?\s*,?\s*(?:(?:dans|in|par)\s+)?(?:sa|ses|its|la|les)?\s*$",
@@ -100,9 +102,20 @@ _OLD_FULL = re.compile(
 )
 
 
+#: How printed_number() and _symbol() read a number: "217(III) A", "217A (III)", "1325(2000)".
+_LETTER_AFTER = re.compile(r"(\d+) ?\(([^)]+)\) ?([A-Z])")
+_LETTER_BEFORE = re.compile(r"(?<=\d) ?([A-Z]) ?\(")
+_GLUED_PARENTHESIS = re.compile(r"(?<=\d)\(")
+_YEAR_AFTER = re.compile(r"\(\d{4}\)$")
+_YEAR_FIRST = re.compile(r"^\d{4}/")
+_SESSION_NUMBER = re.compile(r"(\d+)/(\d+)")
+_ORGAN_PATTERNS = tuple((re.compile(pattern, re.I), prefix) for pattern, prefix in _ORGANS)
+_ORGAN_ARTICLE = re.compile(rf"^\s*(?:du|de\s+l{_APOS}\s?|de\s+la|of\s+the)\s*")
+
+
 def _prefix(organ_text: str) -> str | None:
-    for pattern, prefix in _ORGANS:
-        if re.fullmatch(pattern, organ_text.strip(), re.I):
+    for pattern, prefix in _ORGAN_PATTERNS:
+        if pattern.fullmatch(organ_text.strip()):
             return prefix
     return None
 
@@ -110,7 +123,7 @@ def _prefix(organ_text: str) -> str | None:
 def _organ(text: str, m: re.Match[str], series: str) -> str | None:
     """Return the prefix of the organ a list of numbers belongs to; None when not named."""
     if m.group("organ"):
-        return _prefix(re.sub(rf"^\s*(?:du|de\s+l{_APOS}\s?|de\s+la|of\s+the)\s*", "", m["organ"]))
+        return _prefix(_ORGAN_ARTICLE.sub("", m["organ"]))
     after = _AFTER.match(text, m.end())
     if after:
         return _prefix(after.group("organ"))
@@ -132,11 +145,13 @@ def printed_number(number: str) -> str:
     ('217 A (III)', '1325 (2000)', '217 A (III)')
     """
     number = " ".join(number.split())
-    m = re.fullmatch(r"(\d+) ?\(([^)]+)\) ?([A-Z])", number)
+    if "(" not in number:
+        return number  # "1325", "53/199": each pattern below needs the parenthesis
+    m = _LETTER_AFTER.fullmatch(number)
     if m:
         return f"{m[1]} {m[3]} ({m[2]})"
-    number = re.sub(r"(?<=\d) ?([A-Z]) ?\(", r" \1 (", number)
-    return re.sub(r"(?<=\d)\(", " (", number)
+    number = _LETTER_BEFORE.sub(r" \1 (", number)
+    return _GLUED_PARENTHESIS.sub(" (", number)
 
 
 def _symbol(number: str, organ: str | None, *, decision: bool, series: str = "") -> str | None:
@@ -145,14 +160,14 @@ def _symbol(number: str, organ: str | None, *, decision: bool, series: str = "")
     if number.isdigit():
         council = organ == "S" or (organ is None and series == "S")
         return f"S/RES/{number}" if council and not decision else None
-    if re.search(r"\(\d{4}\)$", number):
+    if _YEAR_AFTER.search(number):
         # only the Security Council numbers its resolutions "1325 (2000)"
         return f"S/RES/{number}" if organ != "" and not decision else number
     if organ is None:
         organ = _default_organ(number, series)
         if organ is None:
             return number
-    year_first = re.match(r"^\d{4}/", number)
+    year_first = _YEAR_FIRST.match(number)
     if organ == "" or (year_first and organ != "E"):
         return number
     if organ == "S":
@@ -164,7 +179,7 @@ def _default_organ(number: str, series: str) -> str | None:
     """Return the organ a number's form points to when the text names none."""
     if "(" in number:
         return "A"  # before 1976: "217 A (III)", "1514 (XV)"
-    if re.match(r"^\d{4}/", number):
+    if _YEAR_FIRST.match(number):
         return None  # "2000/70": the Council's, or any commission's
     return series if series in ("A", "A/HRC") else "A"
 
@@ -176,7 +191,7 @@ def _numbers(listed: str) -> list[str]:
     for n in _ONE.finditer(listed):  # a number and its date: no day is read as a number
         between = listed[last_end : n.start()]
         prev = out[-1] if out else ""
-        a, b = re.fullmatch(r"(\d+)/(\d+)", prev), re.fullmatch(r"(\d+)/(\d+)", n.group(1))
+        a, b = _SESSION_NUMBER.fullmatch(prev), _SESSION_NUMBER.fullmatch(n.group(1))
         if prev and _RANGE.match(between) and a and b and a[1] == b[1]:
             lo, hi = int(a[2]), int(b[2])
             if 0 < hi - lo <= 50:
@@ -210,7 +225,9 @@ def cited_symbols(text: str, *, series: str = "") -> tuple[str, ...]:
     ('A/RES/54/181',)
     """
     found = _full_symbols(text)
-    for m in _WORD.finditer(text):
+    # _WORD needs one of its words, in either case: most paragraphs have none.
+    named = any(stem in text for stem in _WORD_STEMS)
+    for m in _WORD.finditer(text) if named else ():
         decision = m["word"].lower().startswith("d")
         organ = _organ(text, m, series)
         for number in _numbers(m.group("list")):

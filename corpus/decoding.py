@@ -20,11 +20,19 @@ __all__ = ["decode_text", "read_bytes"]
 # Windows-1252 leaves undefined: signs of binary data or a wrong encoding.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NOT_LETTER_OR_SPACE = re.compile(r"[^\w\s]|[\d_]")
+#: The ASCII characters _NOT_LETTER_OR_SPACE matches.
+_ASCII_NOT_LETTER_OR_SPACE = bytes(
+    c for c in range(128) if not (chr(c).isalpha() or chr(c).isspace())
+)
 
 
 def _looks_like_text(text: str) -> bool:
     if not text.strip() or _CONTROLS.search(text):
         return False
+    if text.isascii():
+        # bytes.translate drops them far faster than the pattern does
+        kept = text.encode("ascii").translate(None, _ASCII_NOT_LETTER_OR_SPACE)
+        return len(kept) / len(text) > 0.6
     letters_and_spaces = len(_NOT_LETTER_OR_SPACE.sub("", text))
     return letters_and_spaces / len(text) > 0.6
 

@@ -131,11 +131,16 @@ def session_and_year(symbol: str) -> tuple[str, int | None]:
     return "", None
 
 
+_MASTHEAD_NAME = re.compile(r"^(?:United Nations|Nations Unies)\s+")
+
+
 def _text_symbol(lines: list[str]) -> str:
     """Find the symbol a page header or masthead spells on a line of its own."""
     counts: dict[str, int] = {}
     for line in lines:
-        stripped = re.sub(r"^(?:United Nations|Nations Unies)\s+", "", line.strip())
+        if "/" not in line:  # every symbol has one; most lines have none
+            continue
+        stripped = _MASTHEAD_NAME.sub("", line.strip())
         m = symbol_re().fullmatch(stripped)
         if m and is_symbol(stripped) and "/RES/" in stripped.upper():
             counts[stripped] = counts.get(stripped, 0) + 1

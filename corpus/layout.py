@@ -249,11 +249,15 @@ _JOB_NUMBER = re.compile(r"^\s*(?:GE\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?(?
 _BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 _RECYCLE_LINE = re.compile(r"^\s*(?:Please recycle|Merci de recycler)\b.*$", re.I)
 _RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")  # the rule above a page's footnotes
+#: What a stripped line must open with (a digit aside) to be any of the residue above.
+_RESIDUE_OPENERS = frozenset("\f-G*PpMm_\u2014\u2013")
 
 
 def is_page_number(line: str) -> bool:
     """Tell whether a line is a bare page number ("12", "- 3 -")."""
-    return bool(_PAGE_NUMBER.match(line.strip()))
+    s = line.strip()
+    # one opens with a digit or a dash: a line of prose is spared the pattern
+    return (s[:1] == "-" or s[:1].isdigit()) and bool(_PAGE_NUMBER.match(s))
 
 
 def is_page_residue(line: str, *, symbol: str, title: str) -> bool:
@@ -270,11 +274,17 @@ def is_page_residue(line: str, *, symbol: str, title: str) -> bool:
     True
     """
     s = line.strip()
-    if s == "\f" or _PAGE_NUMBER.match(s) or _JOB_NUMBER.match(s) or _BARCODE.match(s):
+    # Each pattern can match only a line opening with one of these: a line of
+    # prose (nearly every line) is spared five of them.
+    if s[:1] in _RESIDUE_OPENERS or s[:1].isdigit():
+        if s == "\f" or _PAGE_NUMBER.match(s) or _JOB_NUMBER.match(s) or _BARCODE.match(s):
+            return True
+        if _RECYCLE_LINE.match(s) or _RULE.match(s):
+            return True
+    # The line is the symbol or the title only if it opens as it does: the
+    # spaces of the others are evened out only then.
+    bare = symbol.replace(" ", "")
+    if symbol and s[:1] == bare[:1] and "".join(s.split()) == bare:
         return True
-    if _RECYCLE_LINE.match(s) or _RULE.match(s):
-        return True
-    flat = " ".join(s.split())
-    if symbol and flat.replace(" ", "") == symbol.replace(" ", ""):
-        return True
-    return bool(title and len(flat) > 20 and flat == title)
+    long_title = len(title) > 20
+    return long_title and s[:1] == title[:1] and " ".join(s.split()) == title

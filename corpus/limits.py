@@ -95,6 +95,8 @@ def check_lines(text: str, path: Path, limits: Limits) -> None:
     refused after splitting anyway; checking first spares the splitter's time
     and memory on a file of one huge line.
     """
+    if len(text) <= limits.paragraph_chars:
+        return  # no line is longer than the whole text: most texts need no count
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > limits.paragraph_chars:
         raise CorpusError(path, paragraph_reason(longest, limits.paragraph_chars))

@@ -61,6 +61,17 @@ class Block:
     footnotes: list[str] = field(default_factory=list)
     #: the sub-paragraph marker as read, where the printed one is a look-alike ("(6)" for "(b)")
     mark: str = ""
+    #: the text joined from the first ``_joined`` lines (lines are only ever added)
+    _text: str = field(default="", init=False, repr=False, compare=False)
+    _joined: int = field(default=-1, init=False, repr=False, compare=False)
+
+    def text(self) -> str:
+        """Return the lines joined into one paragraph text (:func:`join_lines`), once."""
+        if self._joined != len(self.lines):
+            # numbering reads each block's text two or three times: join it once
+            self._text = join_lines(t for _, t in self.lines)
+            self._joined = len(self.lines)
+        return self._text
 
 
 @dataclass
@@ -71,10 +82,20 @@ class Footnote:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
+#: A line ending with a hyphen or a soft hyphen, before another line.
+_HYPHEN_AT_LINE_END = re.compile(r"[-\u00ad]\s*\n")
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines into one paragraph text, mending hyphens broken at a line end."""
+    raws = list(lines)
+    joined = "\n".join(raws)
+    if not _HYPHEN_AT_LINE_END.search(joined):
+        # No line but the last ends with a hyphen (most paragraphs): the lines
+        # joined by one space, each one's spaces evened out, is the text at once.
+        return " ".join(joined.split()).replace("\u00ad", "")
     out = ""
-    for raw in lines:
+    for raw in raws:
         line = " ".join(raw.split())
         if not line:
             continue
@@ -141,7 +162,7 @@ class _State:
 
     def take(self, block: Block, *, printed: bool) -> None:
         """Number one block, or read it as an annex's or a section's heading."""
-        text = join_lines(t for _, t in block.lines)
+        text = block.text()
         am = ANNEX.match(text)
         if am and (len(block.lines) == 1 or (printed and len(block.lines) == 2)):
             self.open_annex(am.group(1) or "", text, len(self.pending))
@@ -211,7 +232,7 @@ class _State:
             before = chr(ord(mark) - 1)
         else:
             return False
-        last = join_lines(t for _, t in self.pending[-1][4].lines)
+        last = self.pending[-1][4].text()
         at = last.find(f"({before})")
         # inline: after words, not at the head of the block ("10. (a) The Government…")
         return at > 0 and not re.fullmatch(r"\d{1,3}\.\s*", last[:at])
@@ -377,7 +398,7 @@ def _operative_tail(
         (
             i
             for i, (kind, _, _, _, block) in enumerate(pending)
-            if kind == "preambular" and _decides(join_lines(t for _, t in block.lines))
+            if kind == "preambular" and _decides(block.text())
         ),
         None,
     )
@@ -388,7 +409,7 @@ def _operative_tail(
     renumbered: dict[str, str] = {}  # a preambular number -> its operative number
     for kind, number, local, annex, block in pending[first:]:
         head, _, rest = number.partition(".")
-        if kind == "preambular" and not _NOTE.match(join_lines(t for _, t in block.lines)):
+        if kind == "preambular" and not _NOTE.match(block.text()):
             op += 1
             renumbered[number] = str(op)
             out.append(("operative", str(op), f"op{op}", annex, block))
@@ -411,14 +432,12 @@ def _paragraphs(
 ) -> list[Paragraph]:
     symbol, lang = header.symbol, header.language
     series = _series(header)
-    noted = {
-        n: cited_symbols(join_lines(t for _, t in fn.lines), series=series)
-        for n, fn in footnotes.items()
-    }
+    notes = {n: join_lines(t for _, t in fn.lines) for n, fn in footnotes.items()}
+    noted = {n: cited_symbols(text, series=series) for n, text in notes.items()}
     out: list[Paragraph] = []
     used: dict[str, int] = {}
     for kind, number, local, annex_no, block in pending:
-        text = join_lines(t for _, t in block.lines)
+        text = block.text()
         # A marker the source repeats (two "(a)" lists under one paragraph)
         # must not make two paragraphs share a reference: number the repeat.
         seen = used[local] = used.get(local, 0) + 1
@@ -440,11 +459,14 @@ def _paragraphs(
                     *(noted.get(n, ()) for n in block.footnotes),
                 ),
                 lines=(block.lines[0][0], block.lines[-1][0]),
+                # set here, Resolution need not copy every paragraph to set them
+                symbol=symbol,
+                language=lang,
             )
         )
     for n in sorted(footnotes, key=int):
         fn = footnotes[n]
-        text = join_lines(t for _, t in fn.lines)
+        text = notes[n]
         out.append(
             Paragraph(
                 reference=reference(symbol, f"fn{n}"),
@@ -455,6 +477,8 @@ def _paragraphs(
                 order=len(out),
                 cites_symbols=noted[n],
                 lines=(fn.lines[0][0], fn.lines[-1][0]),
+                symbol=symbol,
+                language=lang,
             )
         )
     return out

@@ -77,6 +77,9 @@ _ADOPTION_TRAILER = re.compile(
     r"\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*$)",
     re.I | re.S,
 )
+#: How a line opening an adoption trailer starts: what _ADOPTION_TRAILER's two branches
+#: need before the joined lines may match.
+_TRAILER_OPENING = re.compile(r"Adopt|Adapt|Approved|\d{1,4}(?:st|nd|rd|th|e|re)(?:\s|$)", re.I)
 _VOTE = re.compile(r"^\s*\[(?:Adopted|Adoptée?)\b[^\]]*\]\s*$", re.I)
 #: The end of a trailer a blank line broke ("Adopted unanimously at the" … "2351st meeting.").
 _TRAILER_REST = re.compile(
@@ -127,17 +130,50 @@ def _footnote_candidates(lines: list[str], first: int) -> list[int]:
     prev_blank = True
     prev = ""
     for raw in lines[first:]:
-        m = _FOOTNOTE_START.match(raw)
+        s = raw.strip()
+        # a footnote body opens with its number: a line opening otherwise is spared the pattern
+        m = _FOOTNOTE_START.match(raw) if s[:1].isdigit() else None
         if m and (prev_blank or _follows(int(m.group(1)), found, prev)):
             found.append(int(m.group(1)))
-        prev_blank = not raw.strip() or is_page_number(raw) or (bool(m) and prev_blank)
-        prev = raw if raw.strip() else ""
+        prev_blank = not s or is_page_number(raw) or (bool(m) and prev_blank)
+        prev = raw if s else ""
     return found
 
 
 def _follows(n: int, found: list[int], prev: str) -> bool:
     """Tell whether footnote ``n`` comes right after the last one found, on the next line."""
     return bool(found) and n == found[-1] + 1 and prev.rstrip().endswith(".")
+
+
+def _is_annex_heading(line: str) -> bool:
+    """Tell whether a stripped line is an annex heading ("Annex", "ANNEXE II")."""
+    return line[:1] in ("a", "A") and bool(_ANNEX.match(line))
+
+
+def _opens_marked(line: str) -> bool:
+    """Tell whether a stripped line opens with a paragraph's marker ("1.", "(a)", "ii)", "Annex").
+
+    Each pattern is tried only where its sign stands: a digit first for "1.", a
+    closing parenthesis in the first seven characters for "(a)" or "iii)", an
+    "a" or "A" first for an annex heading. Most lines are spared all three.
+    """
+    if line[:1].isdigit() and _OPERATIVE.match(line):
+        return True
+    if ")" in line[:7] and _SUB.match(line):
+        return True
+    return _is_annex_heading(line)
+
+
+def _may_open_trailer(line: str) -> bool:
+    """Tell whether a stripped line may open an adoption trailer ("Adopted…", "1382nd meeting…").
+
+    The trailer opens with "Adopted" (any case, "Adapted", "Approved") or a
+    meeting's number; a soft hyphen, dropped when lines are joined, may hide the
+    rest of the opening, so such a line is tried too.
+    """
+    if not (line[0] in "aA" or line[0].isdigit()):
+        return False
+    return "\u00ad" in line or bool(_TRAILER_OPENING.match(line))
 
 
 def _is_opener(line: str) -> bool:
@@ -297,6 +333,10 @@ def _read_masthead(text: str) -> tuple[str, dict[str, str]]:
     the line count. Other text is left alone.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "Distr." not in text:
+        # masthead() reads "distributed" only after these letters, and every text
+        # without it is left alone: most transcriptions are spared a read of their pages.
+        return text, {}
     head = masthead(text)
     if not head.get("symbol") or "distributed" not in head:
         return text, {}
@@ -366,7 +406,7 @@ class _Lines:
 
     def _footnote(self, idx: int, raw: str, s: str) -> bool:
         """Read a line that opens or continues a footnote body; tell whether it was one."""
-        m = _FOOTNOTE_START.match(raw)
+        m = _FOOTNOTE_START.match(raw) if s[0].isdigit() else None
         if m and (
             (self._awaited(int(m.group(1))) and (self.after_break_ok or self.in_footnote))
             or self._next_footnote(int(m.group(1)))
@@ -405,9 +445,8 @@ class _Lines:
     def _trailer(self, idx: int, s: str) -> bool:
         """Read the adoption trailer, metadata rather than a paragraph; tell whether it was."""
         printed = None
-        # The trailer opens with "Adopted" (any case, "Adapted", "Approved") or a meeting's
-        # number: any other line is not joined to its next ones and searched.
-        if s[0] in "aA" or s[0].isdigit():
+        # Only a line opening as a trailer does is joined to its next ones and searched.
+        if _may_open_trailer(s):
             printed = _ADOPTION_TRAILER.match(_join(self.lines[idx : idx + 2])) or (
                 _ADOPTION_TRAILER.match(_join(self._ahead(idx)))
             )
@@ -416,7 +455,7 @@ class _Lines:
         broken = self.trailer and not _MEETING_NUMBER.search(self.trailer)
         if (
             self.in_trailer
-            or _VOTE.match(s)
+            or (s[0] == "[" and _VOTE.match(s))
             or (closing and not _OPERATIVE.match(s))
             or (broken and _TRAILER_REST.match(s))
         ):
@@ -456,17 +495,20 @@ class _Lines:
     def _next_marker(self, s: str, after: int) -> re.Match[str] | None:
         """Find the next footnote marker in ``s`` from ``after``; it may skip a lost one."""
         n = self.next_marker
-        # every match holds the number's digits: most lines have none
-        if s.find(str(n), after) >= 0:
+        # Every match holds the number's digits, and starts with them or the space
+        # before them: most lines have none, and the others are searched from there.
+        at = s.find(str(n), after)
+        if at >= 0:
             # printed text has its raised markers glued on: a spaced number is a number
             spaced = n in self.candidates and not self.printed
-            mm = _marker_pattern(n, spaced=spaced).search(s, after)
+            mm = _marker_pattern(n, spaced=spaced).search(s, max(after, at - 1))
             if mm:
                 return mm
-        if n + 1 in self.candidates and s.find(str(n + 1), after) >= 0:
+        at = s.find(str(n + 1), after) if n + 1 in self.candidates else -1
+        if at >= 0:
             # the mark before was lost ("2015–20303", "Uganda 4 11"): take the next
             # one where nothing else reads so ("Paris Agreement4 requires")
-            mm = _lost_marker_pattern(n + 1).search(s, after)
+            mm = _lost_marker_pattern(n + 1).search(s, at)
             if mm:
                 self.lost.add(n)
                 self.next_marker = n + 1
@@ -487,10 +529,10 @@ class _Lines:
     def _starts_new(self, idx: int, s: str, current: Block) -> bool:
         """Tell whether text line ``s`` opens a new block after ``current``."""
         prev_text = self.prev_text
-        if _ANNEX.match(prev_text.strip()):
+        if _is_annex_heading(prev_text.strip()):
             return True
         prev_end = prev_text.rstrip().endswith(_TERMINAL)
-        marker = bool(_OPERATIVE.match(s) or _SUB.match(s) or _ANNEX.match(s))
+        marker = _opens_marked(s)
         if self.page_break and not marker:
             return self._after_page_break(idx, s, prev_end)
         if self.gap:
@@ -498,7 +540,7 @@ class _Lines:
                 return True
             # a heading ("Arms Embargo") stands alone, above a paragraph or another heading
             heading = self.printed and len(current.lines) <= 2
-            heading = heading and is_heading(_join(t for _, t in current.lines))
+            heading = heading and is_heading(current.text())
             return heading and s[:1].isupper()
         return prev_end and (marker or (_is_opener(s) and prev_text.endswith(",")))
 

@@ -249,7 +249,14 @@ def _resolution(
     ordered = sorted(paragraphs, key=lambda p: _place(p.number))
     series = "A/HRC" if symbol.startswith("A/HRC/") else symbol.split("/")[0]
     paragraphs = [
-        replace(p, order=_place(p.number), cites_symbols=cited_symbols(p.text, series=series))
+        replace(
+            p,
+            order=_place(p.number),
+            cites_symbols=cited_symbols(p.text, series=series),
+            # set here, Resolution need not copy every paragraph again to set them
+            symbol=symbol,
+            language=language,
+        )
         for p in ordered
     ]
     return Resolution(
