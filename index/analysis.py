@@ -59,6 +59,9 @@ __all__ = [
     "exact_analyzer",
     "field_analyzer",
     "french_analyzer",
+    "split_words",
+    "text_terms",
+    "word_term",
     "word_terms",
 ]
 
@@ -471,25 +474,26 @@ def _per_token(analyzer: Analyzer) -> bool:
 _WORD_TERMS: dict[int, tuple[Analyzer, dict[str, str]]] = {}
 
 
-#: The last text :func:`word_terms` split, and its words.
-_LAST_SPLIT: list[Any] = [None, []]
+def split_words(text: str) -> list[str]:
+    """Return the words of a text without ``/``, in order: the tokens the tokenizer makes of it.
 
-
-def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
-    """Return the terms ``analyzer`` makes of ``text`` at index time, each with its positions.
-
-    The same terms and positions as running the analyzer with
-    ``positions=True, mode="index"``, found a word at a time from a table of
-    the words already seen (each distinct word is analysed once). Returns
-    None where that does not hold: a text with a ``/`` (it may hold a UN
-    symbol, which makes several terms) or an analyzer that does not work
-    token by token; the caller then runs the analyzer.
-
-    >>> word_terms(english_analyzer(), "The Council decides that the Council")
-    {'council': [1, 5], 'decid': [2]}
+    >>> split_words("l’homme, non-sélectivité")
+    ['l’homme', 'non', 'sélectivité']
     """
-    if "/" in text:
-        return None
+    return _WORD_RE.findall(text)
+
+
+def word_term(analyzer: Analyzer) -> Callable[[str], str] | None:
+    """Return ``term(word)``: the term ``analyzer`` makes of one word at index time.
+
+    A stop word gives "". Each distinct word is analysed once and remembered
+    (a table per analyzer). Returns None for an analyzer that does not work
+    token by token, whose terms depend on the neighbouring words.
+
+    >>> term = word_term(english_analyzer())
+    >>> term("Decides"), term("the")
+    ('decid', '')
+    """
     entry = _WORD_TERMS.get(id(analyzer))
     if entry is not None and entry[0] is analyzer:
         table = entry[1]
@@ -500,20 +504,119 @@ def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
         _WORD_TERMS[id(analyzer)] = (analyzer, table)
     else:
         return None
-    out: dict[str, list[int]] = {}
-    # The same paragraph text goes to two fields (ranked and exact): split it once.
-    if _LAST_SPLIT[0] is not text:
-        _LAST_SPLIT[:] = [text, _WORD_RE.findall(text)]
-    for pos, word in enumerate(_LAST_SPLIT[1]):
-        term = table.get(word)
-        if term is None:
-            found = [t.text for t in analyzer(word, mode="index")]
-            if len(found) > 1:  # pragma: no cover - a word without "/" is one token
-                return None
-            term = found[0] if found else ""
+
+    def term(word: str) -> str:
+        found = table.get(word)
+        if found is None:
+            terms = [t.text for t in analyzer(word, mode="index")]
+            if len(terms) > 1:  # pragma: no cover - a word without "/" is one token
+                raise ValueError(f"{word!r} makes {len(terms)} terms")
+            found = terms[0] if terms else ""
             if len(table) > 200_000:
                 table.clear()
-            table[word] = term
+            table[word] = found
+        return found
+
+    return term
+
+
+#: Per analyzer (by id, the analyzer kept alive beside its table): the terms of
+#: each symbol or number seen (kind and text), with their places from its own,
+#: and the positions it takes; None where it cannot be analysed on its own.
+_PIECES: dict[int, tuple[Analyzer, dict[tuple[str, str], _Piece | None]]] = {}
+_Piece = tuple[tuple[tuple[str, int], ...], int]
+
+
+def text_terms(analyzer: Analyzer, text: str) -> tuple[list[str], list[int]] | None:
+    """Return the terms ``analyzer`` makes of ``text`` at index time and each one's position.
+
+    The same terms at the same positions, in the order the analyzer yields
+    them, as running it with ``positions=True, mode="index"`` (stopped tokens
+    left out), found a word at a time (:func:`word_term`) and a symbol or
+    number at a time, each distinct one analysed once. Returns None for an
+    analyzer that does not work token by token, or a text with a piece that
+    does not make the same tokens on its own; the caller then runs the analyzer.
+
+    >>> terms, positions = text_terms(english_analyzer(), "Recalls its resolution S/RES/338")
+    >>> list(zip(terms, positions))  # doctest: +NORMALIZE_WHITESPACE
+    [('recal', 0), ('resolut', 2), ('s/res/338', 3), ('338', 3), ('s', 3), ('res', 4), ('338', 5)]
+    """
+    term_of = word_term(analyzer)
+    if term_of is None:
+        return None
+    terms: list[str] = []
+    positions: list[int] = []
+    pieces = _piece_table(analyzer)
+    pos = 0
+    for m in _token_re().finditer(text):
+        kind, found = m.lastgroup or "", m.group(0)
+        if kind == "word":
+            term = term_of(found)
+            if term:
+                terms.append(term)
+                positions.append(pos)
+            pos += 1
+            continue
+        key = (kind, found)
+        piece = pieces[key] if key in pieces else _piece(analyzer, pieces, key)
+        if piece is None:
+            return None
+        for term, at in piece[0]:
+            terms.append(term)
+            positions.append(pos + at)
+        pos += piece[1]
+    return terms, positions
+
+
+def _piece_table(analyzer: Analyzer) -> dict[tuple[str, str], _Piece | None]:
+    entry = _PIECES.get(id(analyzer))
+    if entry is not None and entry[0] is analyzer:
+        return entry[1]
+    if len(_PIECES) > 16:
+        _PIECES.clear()
+    table: dict[tuple[str, str], _Piece | None] = {}
+    _PIECES[id(analyzer)] = (analyzer, table)
+    return table
+
+
+def _piece(
+    analyzer: Analyzer, pieces: dict[tuple[str, str], _Piece | None], key: tuple[str, str]
+) -> _Piece | None:
+    """Analyse a symbol or number alone and remember it (None if alone it is tokenized otherwise).
+
+    The tokenizer gives a symbol (or what looked like one) its forms at its
+    position and its parts at the positions from there, one a part.
+    """
+    text = key[1]
+    alone = [(m.lastgroup, m.group(0)) for m in _token_re().finditer(text)]
+    piece: _Piece | None = None
+    if "/" in text and alone == [key]:
+        found = analyzer(text, positions=True, mode="index")
+        piece = tuple((t.text, t.pos) for t in found), len(_PART.findall(text))
+    if len(pieces) > 200_000:
+        pieces.clear()
+    pieces[key] = piece
+    return piece
+
+
+def word_terms(analyzer: Analyzer, text: str) -> dict[str, list[int]] | None:
+    """Return the terms ``analyzer`` makes of ``text`` at index time, each with its positions.
+
+    The same terms and positions as running the analyzer with
+    ``positions=True, mode="index"``, found a word at a time
+    (:func:`word_term`). Returns None where that does not hold: a text with a
+    ``/`` (it may hold a UN symbol, which makes several terms) or an analyzer
+    that does not work token by token; the caller then runs the analyzer.
+
+    >>> word_terms(english_analyzer(), "The Council decides that the Council")
+    {'council': [1, 5], 'decid': [2]}
+    """
+    term_of = word_term(analyzer) if "/" not in text else None
+    if term_of is None:
+        return None
+    out: dict[str, list[int]] = {}
+    for pos, word in enumerate(split_words(text)):
+        term = term_of(word)
         if term:
             poses = out.get(term)
             if poses is None:

@@ -1,10 +1,11 @@
 """One field's postings while a segment is written: flat arrays, sorted once at the end.
 
-A posting is appended as integers (term id, frequency, positions) to arrays
-that grow with the segment, with no Python object a posting and no list a
-term; when the segment is written, one stable sort by term puts the postings
-in the order Whoosh writes them (by term, then by document, since documents
-come in order). Terms are numbered as they first come (:class:`TermIds`).
+A posting (term id, frequency) or, in a positional field, a token (term id,
+position) is appended as integers to arrays that grow with the segment, with
+no Python object a posting and no list a term; when the segment is written,
+one stable sort by term puts them in the order Whoosh writes them (by term,
+then by document, since documents come in order). Terms are numbered as they
+first come (:class:`TermIds`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["FieldPostings", "SortedPostings", "TermIds", "ValuePostings"]
+__all__ = [
+    "STOP",
+    "FieldPostings",
+    "SortedPostings",
+    "TermIds",
+    "TokenPostings",
+    "ValuePostings",
+]
 
 #: Values remembered a field (then forgotten, and numbered again as they come).
 _VALUES_LIMIT = 50_000
-#: Postings gathered at a time when positions are put in term order (bounds the sort's memory).
-_CHUNK = 1 << 20
 
 
 class TermIds(dict[Any, int]):
@@ -57,17 +63,16 @@ class SortedPostings:
 
 
 class FieldPostings:
-    """The postings of one text field of the segment being written.
+    """The postings of one text field without positions, a posting at a time.
 
     A posting's weight is its frequency times the field's boost, as Whoosh's
-    formats compute it; ``positional`` keeps each posting's word positions.
+    formats compute it.
     """
 
-    def __init__(self, *, positional: bool) -> None:
+    def __init__(self) -> None:
         self.ids = TermIds()
         self.tids = array("I")
         self.freqs = array("I")
-        self.positions = array("I") if positional else None
         # Postings per document (documents in order): the document of each posting, run-length.
         self.docnums = array("I")
         self.counts = array("I")
@@ -81,11 +86,8 @@ class FieldPostings:
         """Forget every posting and term (for the next segment)."""
         self.ids.clear()
         self.cache.clear()
-        for values in (self.tids, self.freqs, self.positions):
-            if values is not None:
-                del values[:]
-        del self.docnums[:]
-        del self.counts[:]
+        for values in (self.tids, self.freqs, self.docnums, self.counts):
+            del values[:]
 
     def add(self, docnum: int, tids: Any, freqs: Any) -> None:
         """Append one document's postings (term ids and frequencies)."""
@@ -96,20 +98,81 @@ class FieldPostings:
 
     def sorted(self, boost: float) -> SortedPostings:
         """Return the postings sorted by term, then document."""
-        positions = None
-        if self.positions is not None:
-            positions = np.frombuffer(self.positions, dtype=np.uint32)
         return _sort(
             self.ids,
             np.frombuffer(self.tids, dtype=np.uint32),
-            np.repeat(
-                np.frombuffer(self.docnums, dtype=np.uint32),
-                np.frombuffer(self.counts, dtype=np.uint32),
-            ),
+            _each_token(self.docnums, self.counts),
             np.frombuffer(self.freqs, dtype=np.uint32),
             boost,
-            positions,
         )
+
+
+#: The term id of a token that gives no term (a stop word): it holds its
+#: place in the positions and is dropped when the postings are made.
+STOP = 0xFFFFFFFF
+
+
+class TokenPostings:
+    """The postings of one positional text field, kept as its tokens until the segment is written.
+
+    Each document appends, token by token, a term id (:data:`STOP` for a stop
+    word) and a position: a few list operations in C a document, where
+    gathering the positions of each term in a dictionary cost a Python step a
+    word. One stable sort by term at the end puts the tokens in the order
+    Whoosh writes positions (by term, then document, then position), and the
+    postings (document, frequency) are where the term or the document changes.
+    ``words`` remembers the term id of each word seen, a look-up a word.
+    """
+
+    def __init__(self) -> None:
+        self.ids = TermIds()
+        self.words: dict[str, int] = {}
+        self.tids = array("I")
+        self.positions = array("I")
+        # Tokens per document (documents in order), run-length.
+        self.docnums = array("I")
+        self.counts = array("I")
+
+    def __len__(self) -> int:
+        return len(self.tids)
+
+    def clear(self) -> None:
+        """Forget every token and term (for the next segment)."""
+        self.ids.clear()
+        self.words.clear()
+        for values in (self.tids, self.positions, self.docnums, self.counts):
+            del values[:]
+
+    def add(self, docnum: int, tids: Any, positions: Any) -> None:
+        """Append one document's tokens: term ids and positions, each term's positions rising."""
+        self.tids.extend(tids)
+        self.positions.extend(positions)
+        self.docnums.append(docnum)
+        self.counts.append(len(tids))
+
+    def sorted(self, boost: float) -> SortedPostings:
+        """Return the postings sorted by term, then document, with their positions."""
+        tids = np.frombuffer(self.tids, dtype=np.uint32)
+        positions = np.frombuffer(self.positions, dtype=np.uint32)
+        docs = _each_token(self.docnums, self.counts)
+        kept = tids != STOP
+        if not kept.all():
+            tids, positions, docs = tids[kept], positions[kept], docs[kept]
+        del kept
+        terms, rank = _ranks(self.ids)
+        keys = rank[tids]
+        perm = np.argsort(keys, kind="stable")
+        keys, docs, positions = keys[perm], docs[perm], positions[perm]
+        del perm
+        # A posting starts where the term or the document changes.
+        starts = np.flatnonzero(
+            np.concatenate(([True], (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])))
+        )
+        freqs = np.diff(np.append(starts, len(keys))).astype(np.uint32)
+        counts = np.bincount(keys[starts], minlength=len(terms))
+        # As Whoosh: a Python float (frequency times boost) stored on 4 bytes.
+        weights = (freqs * float(boost)).astype(np.float32)
+        return SortedPostings(terms, counts, docs[starts], freqs, weights, positions)
 
 
 class ValuePostings:
@@ -185,7 +248,6 @@ class ValuePostings:
             np.repeat(np.frombuffer(self.docnums, dtype=np.uint32), counts),
             np.frombuffer(self.freqs, dtype=np.uint32)[which],
             np.frombuffer(self.weights, dtype=np.float32)[which],
-            None,
         )
 
 
@@ -195,13 +257,9 @@ def _sort(
     docs: np.ndarray,
     freqs: np.ndarray,
     weights: np.ndarray | float,
-    positions: np.ndarray | None,
 ) -> SortedPostings:
     """Sort postings (in document order) by term; weights given, or a boost times frequencies."""
-    terms = [t.encode("utf-8") if isinstance(t, str) else t for t in ids]
-    order = sorted(range(len(terms)), key=terms.__getitem__)
-    rank = np.empty(len(terms), dtype=np.uint32)
-    rank[order] = np.arange(len(terms), dtype=np.uint32)
+    terms, rank = _ranks(ids)
     keys = rank[tids]
     perm = np.argsort(keys, kind="stable")
     counts = np.bincount(keys, minlength=len(terms))
@@ -212,25 +270,20 @@ def _sort(
     else:
         # As Whoosh: a Python float (frequency times boost) stored on 4 bytes.
         sorted_weights = (sorted_freqs * float(weights)).astype(np.float32)
-    found = None if positions is None else _gather(positions, freqs, perm)
-    return SortedPostings(
-        [terms[i] for i in order], counts, docs[perm], sorted_freqs, sorted_weights, found
+    return SortedPostings(terms, counts, docs[perm], sorted_freqs, sorted_weights, None)
+
+
+def _ranks(ids: TermIds) -> tuple[list[bytes], np.ndarray]:
+    """Return the terms as bytes in Whoosh's order, and each term id's rank in it."""
+    terms = [t.encode("utf-8") if isinstance(t, str) else t for t in ids]
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    rank = np.empty(len(terms), dtype=np.uint32)
+    rank[order] = np.arange(len(terms), dtype=np.uint32)
+    return [terms[i] for i in order], rank
+
+
+def _each_token(docnums: array[int], counts: array[int]) -> np.ndarray:
+    """Return the document of each entry, from documents and their counts of entries."""
+    return np.repeat(
+        np.frombuffer(docnums, dtype=np.uint32), np.frombuffer(counts, dtype=np.uint32)
     )
-
-
-def _gather(positions: np.ndarray, freqs: np.ndarray, perm: np.ndarray) -> np.ndarray:
-    """Return the positions of the postings taken in the order ``perm``, a chunk at a time."""
-    starts = np.zeros(len(freqs) + 1, dtype=np.int64)
-    np.cumsum(freqs, out=starts[1:])
-    out = np.empty(len(positions), dtype=np.uint32)
-    done = 0
-    for a in range(0, len(perm), _CHUNK):
-        which = perm[a : a + _CHUNK]
-        lo = starts[which]
-        n = freqs[which].astype(np.int64)
-        total = int(n.sum())
-        # Each position's index: its posting's start, plus its rank inside the posting.
-        ranks = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
-        out[done : done + total] = positions[np.repeat(lo, n) + ranks]
-        done += total
-    return out

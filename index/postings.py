@@ -10,8 +10,10 @@ segment is Whoosh's own and reads back the same. It analyses as Whoosh does,
 with two shortcuts that give the same terms: a value that repeats (a
 resolution's title, symbol, year on each of its paragraphs) is analysed once,
 and a text without a ``/`` (so no UN symbol) is analysed a word at a time
-from a table of the words already seen
-(:func:`resolu.index.analysis.word_terms`).
+from a table of the words already seen (:func:`resolu.index.analysis.word_term`);
+a positional field keeps each document's tokens as term ids and positions,
+made into postings by one sort when the segment is written
+(:class:`resolu.index.inverted.TokenPostings`).
 
 When the postings outgrow ``limitmb`` the writer finishes the segment and
 starts another, so memory stays bounded however large the corpus; each
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from pickle import dumps
@@ -40,17 +42,29 @@ from whoosh.system import pack_int, pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
-from .analysis import word_terms
+from .analysis import split_words, text_terms, word_term, word_terms
+from .columns import ColumnValues, StoredFields
 from .impacts import IMPACT_FIELDS, POSITION_FIELDS, ImpactsWriter, impacts_path
-from .inverted import FieldPostings, SortedPostings, ValuePostings
+from .inverted import (
+    STOP,
+    FieldPostings,
+    SortedPostings,
+    TermIds,
+    TokenPostings,
+    ValuePostings,
+)
 
 __all__ = ["PostingsWriter"]
 
 #: Bytes held a posting (term id, frequency, weight; doubled for the sort at the end) and a
-#: position, and a term (its entry in the table of ids and its bytes).
+#: position, and a term (its entry in the table of ids and its bytes). The segments a budget
+#: gives follow from these figures: changing them moves where a large build starts a segment.
 _POSTING_BYTES = 16
 _POSITION_BYTES = 8
 _TERM_BYTES = 120
+
+#: Words whose term ids a positional field remembers (then forgets, and looks up again).
+_WORDS_LIMIT = 500_000
 
 #: Adds a field's value for a document; returns the field's length and the bytes it holds.
 _Adder = Callable[[Any, int], tuple[int, int]]
@@ -70,20 +84,35 @@ class PostingsWriter(SegmentWriter):
         self._folder = Path(ix.storage.folder)
         self._finished: list[Any] = []
         self._impacts: ImpactsWriter | None = None
-        self._buffers: dict[str, FieldPostings | ValuePostings] = {}
+        self._buffers: dict[str, FieldPostings | TokenPostings | ValuePostings] = {}
+        # The words of the last text split: the paragraph goes to two fields (ranked and exact).
+        self._split: list[Any] = [None, []]
+        self._columns: dict[str, ColumnValues] = {}
+        self._stored = StoredFields()
         self._plans = {name: self._plan(name) for name in self.schema.names()}
         self._known = frozenset(self._plans)
+        # Documents come with the same fields in the same order: each set's plans, made once.
+        self._layouts: dict[tuple[str, ...], list[tuple[str, _Adder | None, bool, Any]]] = {}
         self._start_postings()
 
-    def _plan(self, name: str) -> tuple[_Adder | None, bool, Any]:
+    def _plan(self, name: str) -> tuple[_Adder | None, bool, ColumnValues | None]:
         """Return what adding a field's value does: its postings, whether stored, its column."""
         field = self.schema[name]
-        column = field.column_type
+        column = self._columns[name] = ColumnValues(field.to_column_value)
         return (
             self._adder(name) if field.indexed else None,
             bool(field.stored),
-            (column, field.to_column_value) if column else None,
+            column if field.column_type else None,
         )
+
+    def _layout(self, names: tuple[str, ...]) -> list[tuple[str, _Adder | None, bool, Any]]:
+        """Return the plan of each field of a document with these fields, in name order."""
+        fieldnames = sorted(name for name in names if not name.startswith("_"))
+        if not self._known.issuperset(fieldnames):
+            self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
+        layout = [(name, *self._plans[name]) for name in fieldnames]
+        self._layouts[names] = layout
+        return layout
 
     # ------------------------------------------------------------ analysis
 
@@ -95,8 +124,11 @@ class PostingsWriter(SegmentWriter):
         positional = type(fmt) is Positions
         if type(fmt) not in (Existence, Frequency, Positions):
             raise TypeError(f"{name}: no in-memory postings for {type(fmt).__name__}")
-        if positional or (analyzer is not None and word_terms(analyzer, "") is not None):
-            buf = self._buffers[name] = FieldPostings(positional=positional)
+        if positional:
+            tokens = self._buffers[name] = TokenPostings()
+            return _token_adder(tokens, analyzer, self._split, scorable=field.scorable)
+        if analyzer is not None and word_term(analyzer) is not None:
+            buf = self._buffers[name] = FieldPostings()
             return _text_adder(buf, analyzer, scorable=field.scorable)
         values = self._buffers[name] = ValuePostings(field.index, scorable=field.scorable)
         return _items_adder(values)
@@ -119,19 +151,19 @@ class PostingsWriter(SegmentWriter):
             self._next_segment()
         perdocwriter = self.perdocwriter
         docnum = self.docnum
-        plans = self._plans
-        fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        if not self._known.issuperset(fieldnames):
-            self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
-        perdocwriter.start_doc(docnum)
-        columns = perdocwriter._colwriters
+        layout = self._layouts.get(tuple(fields))
+        if layout is None:
+            layout = self._layout(tuple(fields))
+        # What start_doc does; the stored fields and columns are written in bulk (StoredFields,
+        # ColumnValues), the lengths at the end (_write_lengths).
+        perdocwriter._docnum = docnum
+        perdocwriter._doccount += 1
         stored = {}
         size = 0
-        for fieldname in fieldnames:
+        for fieldname, add, keep, column in layout:
             value = fields[fieldname]
             if value is None:
                 continue
-            add, keep, column = plans[fieldname]
             if add is not None:
                 length, added = add(value, docnum)
                 size += added
@@ -140,14 +172,12 @@ class PostingsWriter(SegmentWriter):
             if keep:
                 stored[fieldname] = value
             if column is not None:
-                writer = columns.get(fieldname)
-                if writer is None:
-                    perdocwriter._create_column(fieldname, column[0])
-                    writer = columns[fieldname]
-                writer.add(docnum, column[1](value))
-        # What ``add_field`` would have gathered; lengths go in at the end (_write_lengths).
-        perdocwriter._storedfields = stored
-        perdocwriter.finish_doc()
+                if not column.values:
+                    # Created where Whoosh creates it: the segment's file lists columns in order.
+                    perdocwriter._create_column(fieldname, self.schema[fieldname].column_type)
+                column.docnums.append(docnum)
+                column.values.append(value)
+        self._stored.add(perdocwriter, docnum, stored)
         self._size += size
         self._added = True
         self.docnum += 1
@@ -163,8 +193,9 @@ class PostingsWriter(SegmentWriter):
         self._totals[name] += length
 
     def _write_lengths(self) -> None:
-        """Write each field's length column and total, as ``add_field`` does a document at a time.
+        """Write the columns and stored fields held, and each field's length column and total.
 
+        Lengths are written as ``add_field`` does a document at a time.
         The column holds a byte a document up to the last with a length (zero
         for none), which is what the column's writer makes of one value at a time.
         """
@@ -172,6 +203,10 @@ class PostingsWriter(SegmentWriter):
             return
         self._lengths_written = True
         perdocwriter = self.perdocwriter
+        self._stored.finish()
+        for name, values in self._columns.items():
+            if len(values):
+                values.write(perdocwriter._colwriters[name])
         for name in sorted(self._lengths):
             column = f"_{name}_len"  # whoosh3._lenfield
             perdocwriter._create_column(column, LENGTHS_COLUMN)
@@ -276,12 +311,12 @@ def _items_adder(values: ValuePostings) -> _Adder:
 
 
 def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
-    """Return the adder of a text field: analysed word by word where the analyzer allows it."""
-    ids, positions, cache = buf.ids, buf.positions, buf.cache
+    """Return the adder of a text field without positions: a repeated value is analysed once."""
+    ids, cache = buf.ids, buf.cache
 
     def add(value: Any, docnum: int) -> tuple[int, int]:
         known = len(ids)
-        if positions is None and cache.get("value") == value:
+        if cache.get("value") == value:
             # A title repeats on each paragraph of its resolution.
             tids, freqs, length = cache["postings"]
         else:
@@ -291,17 +326,72 @@ def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
             tids = [ids[t] for t in found]
             freqs = [len(p) for p in found.values()]
             length = sum(freqs)
-            if positions is not None:
-                positions.extend(chain.from_iterable(found.values()))
-            else:
-                cache["value"], cache["postings"] = value, (tids, freqs, length)
+            cache["value"], cache["postings"] = value, (tids, freqs, length)
         buf.add(docnum, tids, freqs)
         size = (len(ids) - known) * _TERM_BYTES + len(tids) * _POSTING_BYTES
-        if positions is not None:
-            size += length * _POSITION_BYTES
         return (length if scorable else 0), size
 
     return add
+
+
+def _token_adder(
+    tokens: TokenPostings, analyzer: Any, split: list[Any], *, scorable: bool
+) -> _Adder:
+    """Return the adder of a positional text field: a term id a word, from a table of words.
+
+    A text without a ``/`` is its words, each one term (or none) at its place
+    (:func:`resolu.index.analysis.word_term`); any other is analysed whole.
+    ``split`` holds the last text split and its words, shared by the fields.
+    """
+    ids, words = tokens.ids, tokens.words
+    term_of = word_term(analyzer)
+    known_id = words.get
+
+    def word_id(word: str) -> int:
+        term = term_of(word) if term_of is not None else ""
+        if len(words) > _WORDS_LIMIT:
+            words.clear()
+        tid = words[word] = ids[term] if term else STOP
+        return tid
+
+    def add(value: Any, docnum: int) -> tuple[int, int]:
+        known = len(ids)
+        tids: list[int]
+        if term_of is not None and isinstance(value, str) and "/" not in value:
+            if split[0] is not value:
+                split[:] = [value, split_words(value)]
+            found = split[1]
+            known_ids = list(map(known_id, found))
+            if None in known_ids:
+                tids = [
+                    word_id(w) if t is None else t for t, w in zip(known_ids, found, strict=True)
+                ]
+            else:
+                tids = known_ids  # type: ignore[assignment]  # no None in it
+            tokens.add(docnum, tids, range(len(tids)))
+            length = len(tids) - tids.count(STOP)
+        else:
+            tids, positions = _tokens(analyzer, value, ids)
+            tokens.add(docnum, tids, positions)
+            length = len(tids)
+        # A posting a distinct term of the document, a position a token with a term.
+        postings = len(set(tids)) - (length < len(tids))
+        size = (len(ids) - known) * _TERM_BYTES + postings * _POSTING_BYTES
+        size += length * _POSITION_BYTES
+        return (length if scorable else 0), size
+
+    return add
+
+
+def _tokens(analyzer: Any, value: Any, ids: TermIds) -> tuple[list[int], Iterable[int]]:
+    """Return the term ids and positions of a value's tokens, each term's positions rising."""
+    found = text_terms(analyzer, value) if isinstance(value, str) else None
+    if found is not None:
+        return [ids[t] for t in found[0]], found[1]
+    terms = _analysed(analyzer, value)
+    return [ids[t] for t, poses in terms.items() for _ in poses], chain.from_iterable(
+        terms.values()
+    )
 
 
 def _analysed(analyzer: Any, value: Any) -> dict[str, list[int]]:

@@ -10,7 +10,13 @@ import pytest
 from resolu.corpus import corpus_dir, corpus_files, read_file
 from resolu.corpus.errors import CorpusError
 from resolu.index import build_index
-from resolu.index.analysis import english_analyzer, exact_analyzer, french_analyzer, word_terms
+from resolu.index.analysis import (
+    english_analyzer,
+    exact_analyzer,
+    french_analyzer,
+    text_terms,
+    word_terms,
+)
 from resolu.index.impacts import impacts_path, write_impacts
 from resolu.index.postings import PostingsWriter
 from resolu.index.store import create_store, file_document, open_store, paragraph_documents
@@ -191,3 +197,39 @@ def test_word_terms_are_the_analyzers(corpus: Path) -> None:
                 assert found == expected, text
                 checked += 1
     assert checked > 1000
+
+
+def test_text_terms_are_the_analyzers_with_symbols_too(corpus: Path) -> None:
+    """Term by term and position by position, texts citing symbols and numbers included."""
+    symbols = 0
+    for path in corpus_files(corpus):
+        try:
+            paragraphs = [p.text for res in read_file(path) for p in res.paragraphs]
+        except CorpusError:
+            continue
+        for text in [*paragraphs, "and/or 54/181 A/RES/55/109 (2000) s/res/9999 a/b/c/d"]:
+            for analyzer in (english_analyzer(), french_analyzer(), exact_analyzer()):
+                expected = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
+                found = text_terms(analyzer, text)
+                assert found is not None, text
+                assert list(zip(*found, strict=True)) == expected, text
+                symbols += "/" in text
+    assert symbols > 500
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [[], [3, 255], [3, 256, 7], [70_000, 5], [5, 300, 2**31 + 1, 9], [2**31 - 1, 2**16]],
+)
+def test_column_numbers_widen_as_whooshs_appends(numbers: list[int]) -> None:
+    from resolu.index.columns import _extend
+    from whoosh.util.numlists import GrowableArray
+
+    one_by_one, at_once = GrowableArray(allow_longs=False), GrowableArray(allow_longs=False)
+    one_by_one.append(1)
+    at_once.append(1)
+    for n in numbers:
+        one_by_one.append(n)
+    _extend(at_once, numbers)
+    assert at_once.array.typecode == one_by_one.array.typecode
+    assert at_once.array.tolist() == one_by_one.array.tolist()
