@@ -21,7 +21,7 @@ from typing import Any
 from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.columns import CompressedBytesColumn, NumericColumn, VarBytesColumn
 
-__all__ = ["ColumnValues", "StoredFields"]
+__all__ = ["ColumnValues", "StoredFields", "extend_growable"]
 
 #: Bytes of stored fields held before they are written to the column's file.
 _STORED_BUFFER = 1 << 20
@@ -80,8 +80,8 @@ def _record(writer: Any, docnums: list[int], sizes: list[int]) -> None:
         offsets.append(base)
         base += size
         count = docnum + 1
-    _extend(writer._lengths, lengths)
-    _extend(writer._offsets, offsets)
+    extend_growable(writer._lengths, lengths)
+    extend_growable(writer._offsets, offsets)
     writer._offset_base, writer._count = base, count
 
 
@@ -101,7 +101,7 @@ def _numeric(writer: Any, docnums: list[int], values: list[int]) -> None:
     writer._count = count
 
 
-def _extend(growable: Any, numbers: list[int]) -> None:
+def extend_growable(growable: Any, numbers: list[int]) -> None:
     """Append numbers to a Whoosh ``GrowableArray`` as its ``append`` would, one by one.
 
     Its array widens to the smallest type that holds the number that did not

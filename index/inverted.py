@@ -183,9 +183,10 @@ class ValuePostings:
     weight) are kept once, and each document keeps the number of its value.
     """
 
-    def __init__(self, items: Any, *, scorable: bool) -> None:
+    def __init__(self, items: Any, *, scorable: bool, posting_bytes: int = 0) -> None:
         self.items = items
         self.scorable = scorable
+        self.posting_bytes = posting_bytes
         self.clear()
 
     def __len__(self) -> int:
@@ -205,9 +206,24 @@ class ValuePostings:
         self.docnums = array("I")
         self.values = array("I")
         self.postings = 0
+        # The last value added (the same object on each paragraph of a resolution), its
+        # number, postings and what add returns for it.
+        self.last: tuple[Any, int, int, tuple[int, int]] = (None, 0, 0, (0, 0))
 
     def add(self, value: Any, docnum: int) -> tuple[int, int]:
-        """Add a document's value; return its length (0 if not scorable) and its postings."""
+        """Add a document's value; return its length (0 if not scorable) and the bytes it holds.
+
+        The bytes are ``posting_bytes`` a posting.
+        """
+        last = self.last
+        if value is not last[0]:
+            last = self.last = self._last(value)
+        self.docnums.append(docnum)
+        self.values.append(last[1])
+        self.postings += last[2]
+        return last[3]
+
+    def _last(self, value: Any) -> tuple[Any, int, int, tuple[int, int]]:
         key = value if isinstance(value, (str, int, float)) else None
         number = self.numbers.get(key) if key is not None else None
         if number is None:
@@ -216,11 +232,8 @@ class ValuePostings:
                 if len(self.numbers) > _VALUES_LIMIT:
                     self.numbers.clear()
                 self.numbers[key] = number
-        self.docnums.append(docnum)
-        self.values.append(number)
         count = self.starts[number + 1] - self.starts[number]
-        self.postings += count
-        return self.lengths[number], count
+        return value, number, count, (self.lengths[number], count * self.posting_bytes)
 
     def _add_value(self, value: Any) -> int:
         items = tuple(self.items(value))

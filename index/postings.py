@@ -53,6 +53,8 @@ from .inverted import (
     TokenPostings,
     ValuePostings,
 )
+from .position_values import encode_positions
+from .terms import TermRows, write_terms
 
 __all__ = ["PostingsWriter"]
 
@@ -130,8 +132,9 @@ class PostingsWriter(SegmentWriter):
         if analyzer is not None and word_term(analyzer) is not None:
             buf = self._buffers[name] = FieldPostings()
             return _text_adder(buf, analyzer, scorable=field.scorable)
-        values = self._buffers[name] = ValuePostings(field.index, scorable=field.scorable)
-        return _items_adder(values)
+        values = ValuePostings(field.index, scorable=field.scorable, posting_bytes=_POSTING_BYTES)
+        self._buffers[name] = values
+        return values.add
 
     # ------------------------------------------------------------ adding
 
@@ -299,17 +302,6 @@ class PostingsWriter(SegmentWriter):
         return out
 
 
-def _items_adder(values: ValuePostings) -> _Adder:
-    """Return the adder of a field whose items (term, freq, weight, value) Whoosh makes."""
-    add_value = values.add
-
-    def add(value: Any, docnum: int) -> tuple[int, int]:
-        length, postings = add_value(value, docnum)
-        return length, postings * _POSTING_BYTES
-
-    return add
-
-
 def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
     """Return the adder of a text field without positions: a repeated value is analysed once."""
     ids, cache = buf.ids, buf.cache
@@ -410,16 +402,29 @@ def _write_field(fieldwriter: Any, found: SortedPostings, fmt: Any, lengths: np.
     block each ``blocklimit`` of them (the last one marked), updating the
     term's statistics a block at a time; here each term's blocks are encoded
     as its ``_write_block`` encodes them (:class:`_Blocks`), with the block
-    statistics taken from whole arrays, and written at once.
+    and term statistics taken from whole arrays, the postings written a
+    megabyte at a time and the term table's rows at once
+    (:func:`resolu.index.terms.write_terms`).
     """
     writer = fieldwriter._postwriter
     blocks = _Blocks(found, fmt, lengths, writer._blocklimit, writer._compression)
     postfile = writer._postfile
-    for term, (start, end) in zip(found.terms, blocks.extents(), strict=True):
-        fieldwriter.start_term(term)
-        postfile.write(blocks.term(writer._terminfo, start, end))
-        writer._blockcount = blocks.written
-        fieldwriter.finish_term()
+    offset = postfile.tell()
+    extents = []
+    held: list[bytes] = []
+    size = 0
+    for start, end in blocks.extents():
+        data = blocks.term(start, end)
+        extents.append((offset, len(data)))
+        offset += len(data)
+        held.append(data)
+        size += len(data)
+        if size > _POSTINGS_BUFFER:
+            postfile.write(b"".join(held))
+            held.clear()
+            size = 0
+    postfile.write(b"".join(held))
+    write_terms(fieldwriter, found.terms, blocks.rows(extents))
 
 
 class _Blocks:
@@ -452,12 +457,23 @@ class _Blocks:
         none = np.where(doc_lengths, doc_lengths, _NO_LENGTH)
         self.minlengths = np.minimum.reduceat(none, starts).tolist()
         self.maxlengths = np.maximum.reduceat(doc_lengths, starts).tolist()
+        # Each term's statistics, as W3TermInfo.add_block gathers them block by block.
+        first = ends - found.counts
+        self.term_stats = (
+            found.counts.tolist(),
+            np.minimum.reduceat(none, first).tolist(),
+            np.maximum.reduceat(doc_lengths, first).tolist(),
+            np.maximum.reduceat(found.weights, first).tolist(),
+            found.docs[first].tolist(),
+            found.docs[ends - 1].tolist(),
+        )
+        #: Each term's total weight: Python's sum of each block's, added up as Whoosh does.
+        self.totals: list[float] = []
         gaps = np.diff(docs, prepend=0)
         gaps[starts] = docs[starts]  # each block's ids are delta-encoded from 0
         self.arrays = (gaps, found.docs, found.weights, found.freqs)
         self.ends = ends.tolist()
         self.block = 0
-        self.written = 0
         # The postings from ``self.first`` on as Python lists, a window at a time (memory).
         self.first = self.last = 0
         self.gaps: list[int] = []
@@ -480,23 +496,34 @@ class _Blocks:
             yield start, end
             start = end
 
-    def term(self, terminfo: Any, start: int, end: int) -> bytes:
-        """Return the bytes of a term's blocks, updating its term info as each block would."""
+    def term(self, start: int, end: int) -> bytes:
+        """Return the bytes of a term's blocks, adding up its weight as each block would."""
         parts = [WHOOSH3_HEADER_MAGIC]
-        self.written = 0
         if end > self.last:
             self._window(start, end)
+        total: float = 0
         while start < end:
             stop = min(start + self.step, end)
-            head, data = self._block(terminfo, start - self.first, stop - self.first)
+            head, data = self._block(start - self.first, stop - self.first)
+            total += sum(self.weights[start - self.first : stop - self.first])
             size = len(head) + len(data)
             parts += (pack_int(-size if stop == end else size), head, data)
             self.block += 1
-            self.written += 1
             start = stop
+        self.totals.append(total)
         return b"".join(parts)
 
-    def _block(self, terminfo: Any, start: int, stop: int) -> tuple[bytes, bytes]:
+    def rows(self, extents: list[tuple[int, int]]) -> TermRows:
+        """Return each term's row of the term table (after :meth:`term` for every term)."""
+        counts, low, high, maxweights, minids, maxids = self.term_stats
+        return [
+            (total, df, 0 if a == _NO_LENGTH else length_to_byte(a), length_to_byte(b), w, i, j, *e)
+            for total, df, a, b, w, i, j, e in zip(
+                self.totals, counts, low, high, maxweights, minids, maxids, extents, strict=True
+            )
+        ]
+
+    def _block(self, start: int, stop: int) -> tuple[bytes, bytes]:
         """Return a block's info and data bytes (W3PostingsWriter._write_block) and count it.
 
         ``start`` and ``stop`` are places in the window.
@@ -519,18 +546,6 @@ class _Blocks:
         minlength = None if low == _NO_LENGTH else low
         maxlength = self.maxlengths[block]
         maxweight = self.maxweights[block]
-        # W3TermInfo.add_block
-        terminfo._weight += sum(weights)
-        terminfo._df += stop - start
-        if terminfo._minlength is None:
-            terminfo._minlength = minlength
-        else:
-            terminfo._minlength = min(terminfo._minlength, minlength)
-        terminfo._maxlength = max(terminfo._maxlength, maxlength)
-        terminfo._maxweight = max(terminfo._maxweight, maxweight)
-        if terminfo._minid is None:
-            terminfo._minid = self.docs[start]
-        terminfo._maxid = self.docs[stop - 1]
         info = (
             stop - start,
             self.docs[stop - 1],
@@ -551,7 +566,10 @@ class _Values:
         self.freqs = found.freqs
         self.positions = found.positions
         self.starts = found.position_starts() if found.positions is not None else None
-        self.single: dict[int, bytes] = {}
+        self.single: dict[bytes, bytes] = {}
+        # The encoded values of postings from ``first`` on, a window at a time (memory).
+        self.first = self.last = 0
+        self.window: list[bytes] | None = None
 
     def block(self, start: int, freqs: list[int]) -> list[bytes]:
         """Return the non-empty values (what a block keeps) of the postings from ``start`` on,
@@ -560,7 +578,32 @@ class _Values:
             return []
         if self.kind is Frequency:
             return [_PACKED[f] if f < 256 else pack_uint(f) for f in freqs]
-        return self._positions(start, freqs)
+        stop = start + len(freqs)
+        if stop > self.last or start < self.first:
+            self._encode(start, stop)
+        if self.window is None:
+            return self._positions(start, freqs)
+        at = start - self.first
+        return self.window[at : at + len(freqs)]
+
+    def _encode(self, start: int, stop: int) -> None:
+        """Encode the values of the postings from ``start`` to at least ``stop`` at once."""
+        assert self.positions is not None and self.starts is not None
+        last = min(max(stop, start + _WINDOW), len(self.freqs))
+        freqs = self.freqs[start:last]
+        encoded = encode_positions(self.positions[self.starts[start] : self.starts[last]], freqs)
+        self.first, self.last = start, last
+        if encoded is None:
+            self.window = None
+            return
+        found, ends = encoded[0], encoded[1].tolist()
+        values = list(map(found.__getitem__, map(slice, ends, ends[1:])))
+        # A block pickles its values: one object for equal single positions, as Whoosh's
+        # codec gets them (_positions), makes pickle refer back to it rather than repeat it.
+        same = self.single.setdefault
+        for i in np.flatnonzero(freqs == 1).tolist():
+            values[i] = same(values[i], values[i])
+        self.window = values
 
     def all(self, start: int, stop: int) -> list[bytes]:
         """Return the values of postings ``start`` to ``stop``, empty ones included."""
@@ -569,6 +612,7 @@ class _Values:
         return self.block(start, self.freqs[start:stop].tolist())
 
     def _positions(self, start: int, freqs: list[int]) -> list[bytes]:
+        """Encode a posting at a time (postings ``encode_positions`` leaves to Whoosh)."""
         assert self.positions is not None and self.starts is not None
         found = self.positions[self.starts[start] : self.starts[start + len(freqs)]].tolist()
         single, encode = self.single, self.encode
@@ -576,10 +620,8 @@ class _Values:
         at = 0
         for f in freqs:
             if f == 1:
-                pos = found[at]
-                value = single.get(pos)
-                if value is None:
-                    value = single[pos] = encode([pos])
+                value = encode([found[at]])
+                value = single.setdefault(value, value)
             else:
                 value = encode(found[at : at + f])
             out.append(value)
@@ -606,6 +648,8 @@ def _pool_items(
 
 _BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)
 _PACKED = [pack_uint(f) for f in range(256)]
+#: Bytes of postings held before they are written to the postings file.
+_POSTINGS_BUFFER = 1 << 20
 #: Postings held as Python lists at a time while blocks are encoded.
 _WINDOW = 1 << 16
 #: A block's shortest length when none of its documents has one.

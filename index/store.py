@@ -190,33 +190,44 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
     an incremental run deletes what a changed file gave.
     """
     lang = res.language or "fr"
-    shared = _resolution_fields(res)
-    shared[RESKEY] = resolution_key(res)
     doc_type = res.doc_type
-    for p in res.paragraphs:
-        doc = {
-            KEY: f"{lang}:{p.reference}",
+    # What every paragraph shares is made once. The values are the very objects each
+    # paragraph used to get: a stored value that is also in the payload is pickled once.
+    shared = _present(
+        {
             DOCTYPE: "para",
-            "reference": p.reference,
             SYMBOL: res.symbol,
             BODY: res.body,
             SESSION: res.session,
             YEAR: res.year,
-            **shared,
+            **_resolution_fields(res),
+            RESKEY: resolution_key(res),
             LANG: lang,
-            KIND: p.kind,
             TYPE: doc_type,
+            title_field(lang): res.title,
+            PATH: path,
+        }
+    )
+    about = {**_resolution_payload(res), "type": doc_type}
+    text = text_field(lang)
+    for p in res.paragraphs:
+        doc = {
+            KEY: f"{lang}:{p.reference}",
+            "reference": p.reference,
+            KIND: p.kind,
             "order": p.order,
             SORTKEY: sort_key(res.symbol, p.order),
-            title_field(lang): res.title,
-            text_field(lang): p.text,
+            text: p.text,
             EXACT: p.text,
             "cites": " ".join(p.cites_symbols),
-            PATH: path,
-            PAYLOAD: {**_payload(res, p), "type": doc_type},
+            PAYLOAD: {**_paragraph_payload(p), **about},
         }
-        # Whoosh rejects None for a NUMERIC field: leave the field out instead.
-        yield {k: v for k, v in doc.items() if v is not None and v != ""}
+        yield {**_present(doc), **shared}
+
+
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    # Whoosh rejects None for a NUMERIC field: leave the field out instead.
+    return {k: v for k, v in fields.items() if v is not None and v != ""}
 
 
 def date_number(iso: str) -> int | None:
@@ -291,7 +302,8 @@ def file_records(searcher: Any) -> dict[str, FileRecord]:
     return records
 
 
-def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:
+def _paragraph_payload(p: Paragraph) -> dict[str, Any]:
+    """Return the first part of a paragraph's payload: the paragraph's own values."""
     return {
         "reference": p.reference,
         "label": p.label,
@@ -303,6 +315,12 @@ def _payload(res: Resolution, p: Paragraph) -> dict[str, Any]:
         "cites_symbols": list(p.cites_symbols),
         "lines": list(p.lines),
         "aligned": list(p.aligned),
+    }
+
+
+def _resolution_payload(res: Resolution) -> dict[str, Any]:
+    """Return the rest of each of a resolution's paragraphs' payloads, in that order."""
+    return {
         "symbol": res.symbol,
         "res_number": res.number,
         "title": res.title,

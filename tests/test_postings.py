@@ -222,7 +222,7 @@ def test_text_terms_are_the_analyzers_with_symbols_too(corpus: Path) -> None:
     [[], [3, 255], [3, 256, 7], [70_000, 5], [5, 300, 2**31 + 1, 9], [2**31 - 1, 2**16]],
 )
 def test_column_numbers_widen_as_whooshs_appends(numbers: list[int]) -> None:
-    from resolu.index.columns import _extend
+    from resolu.index.columns import extend_growable as _extend
     from whoosh.util.numlists import GrowableArray
 
     one_by_one, at_once = GrowableArray(allow_longs=False), GrowableArray(allow_longs=False)
@@ -233,3 +233,38 @@ def test_column_numbers_widen_as_whooshs_appends(numbers: list[int]) -> None:
     _extend(at_once, numbers)
     assert at_once.array.typecode == one_by_one.array.typecode
     assert at_once.array.tolist() == one_by_one.array.tolist()
+
+
+def test_positions_encoded_at_once_pickle_as_one_at_a_time(corpus: Path, tmp_path: Path) -> None:
+    """The values of each block, and so its pickle (which shares equal objects), are Whoosh's."""
+    import pickle
+
+    from resolu.index.postings import _Values
+    from whoosh.formats import Positions
+
+    ix = create_store(tmp_path)
+    writer = PostingsWriter(ix)
+    for doc in _documents(corpus):
+        writer.add_document(**doc)
+    found = writer._buffers["exact"].sorted(1.0)
+    writer.cancel()
+    at_once, one_by_one = _Values(found, Positions()), _Values(found, Positions())
+    freqs = found.freqs.tolist()
+    blocks = 0
+    for start in range(0, len(freqs), 128):
+        kept = freqs[start : start + 128]
+        expected = one_by_one._positions(start, kept)
+        assert expected == [Positions().encode(p) for p in _positions_of(found, start, kept)]
+        assert pickle.dumps(tuple(at_once.block(start, kept)), 2) == pickle.dumps(
+            tuple(expected), 2
+        )
+        blocks += 1
+    assert at_once.window is not None and blocks > 100
+
+
+def _positions_of(found: Any, start: int, freqs: list[int]) -> list[list[int]]:
+    starts = found.position_starts()
+    return [
+        found.positions[starts[i] : starts[i + 1]].tolist()
+        for i in range(start, start + len(freqs))
+    ]
