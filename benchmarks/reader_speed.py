@@ -6,14 +6,16 @@
 The corpora are those of ``run.py`` at x1, read in place from ``../shared/data``:
 ``en-x1`` (the 902 English Security Council texts) and ``fr`` (the shipped
 resolution, the French UDHR and the 4,000 French lines of the UN Parallel Corpus
-dev set). Each reader runs in a worker process of its own (the other commit's
-packages through ``_at_commit.packages_at``, nothing in the work tree changes);
-a worker reads every file once with ``read_file`` to warm up, then on each round
-reads them all again and reports the CPU time of each corpus. Rounds alternate
-the order (A B, B A, ...) so that both readers meet every state of a shared
-machine alike; medians are compared. Each worker also reports a digest of the
-``repr`` of every resolution it read (paragraphs, lines and metadata included),
-so the table says whether the two readers returned exactly the same values.
+dev set). On each round, each reader (the other commit's packages through
+``_at_commit.packages_at``: nothing in the work tree changes) reads each corpus
+in a fresh process, with ``read_file`` on every file, twice: the first read
+counts the import of ``resolu.corpus`` (its sources compiled to bytecode before)
+and the patterns compiled on first use, as an indexing run pays them once; the
+second is the reader warm. Rounds
+alternate the order (A B, B A, ...) so that both readers meet every state of a
+shared machine alike; medians are compared. Each process also reports a digest
+of the ``repr`` of every resolution it read (paragraphs, lines and metadata
+included), so the table says whether the two readers returned the same values.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -45,13 +47,12 @@ def corpora(data: Path) -> dict[str, list[Path]]:
     return {name: files for name, files in (("en-x1", english), ("fr", french)) if files}
 
 
-def _read_all(files: list[Path]) -> tuple[float, int, str]:
-    """Read ``files``; return the CPU seconds, the paragraphs and a digest of what was read."""
+def _read_all(files: list[Path]) -> tuple[int, str]:
+    """Read ``files``; return the paragraphs and a digest of everything read."""
     from resolu.corpus import CorpusError, read_file
 
     digest = hashlib.sha256()
     paragraphs = 0
-    start = time.process_time()
     for path in files:
         try:
             for resolution in read_file(path):
@@ -59,91 +60,92 @@ def _read_all(files: list[Path]) -> tuple[float, int, str]:
                 digest.update(repr(resolution).encode())
         except CorpusError as error:
             digest.update(str(error).encode())
-    return time.process_time() - start, paragraphs, digest.hexdigest()
+    return paragraphs, digest.hexdigest()
 
 
-def worker(data: Path) -> None:
-    """Answer each line on stdin with one JSON line: every corpus read once, timed."""
+def worker(data: Path, corpus: str) -> None:
+    """Read one corpus twice in this fresh process; print the figures as one JSON line."""
+    files = corpora(data)[corpus]
+    start = time.process_time()
     import resolu.corpus
 
-    found = corpora(data)
-    for files in found.values():
-        _read_all(files)  # warm up: imports, compiled patterns, the file cache
-    print(json.dumps({"reader": str(Path(resolu.corpus.__file__).parent)}), flush=True)
-    for _ in sys.stdin:
-        figures = {}
-        for name, files in found.items():
-            seconds, paragraphs, digest = _read_all(files)
-            figures[name] = {"cpu": seconds, "paragraphs": paragraphs, "digest": digest}
-        print(json.dumps(figures), flush=True)
+    paragraphs, digest = _read_all(files)
+    first = time.process_time() - start
+    start = time.process_time()
+    _read_all(files)
+    warm = time.process_time() - start
+    reader = str(Path(resolu.corpus.__file__).parent)
+    figures = {"first": first, "warm": warm, "paragraphs": paragraphs, "digest": digest}
+    print(json.dumps({**figures, "reader": reader}))
 
 
-class _Worker:
-    """A worker process reading with the packages on ``path`` (None: this checkout)."""
+class _Reader:
+    """One reader: the packages on ``path`` (None: this checkout) and its rounds' figures."""
 
-    def __init__(self, label: str, path: Path | None, data: Path) -> None:
-        env = dict(os.environ)
-        if path is not None:
-            env["PYTHONPATH"] = str(path)
+    def __init__(self, label: str, path: Path | None) -> None:
         self.label = label
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--worker", "--data", str(data)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
+        self.env = dict(os.environ)
+        if path is not None:
+            self.env["PYTHONPATH"] = str(path)
+        # PYTHONDONTWRITEBYTECODE may be set: compile the sources once, or every
+        # first read would count compiling them.
+        packages = (path / "resolu" if path else REPO).resolve()
+        folders = [str(packages / name) for name in ("corpus", "index", "search")]
+        subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], check=True)
+        self.rounds: dict[str, list[dict[str, Any]]] = {}
+        self.reader = ""
+
+    def run(self, data: Path, corpus: str) -> None:
+        """Read ``corpus`` in a fresh process and keep its figures."""
+        done = subprocess.run(
+            [sys.executable, __file__, "--worker", corpus, "--data", str(data)],
+            capture_output=True,
             text=True,
-            env=env,
+            env=self.env,
+            check=False,
         )
-        self.reader = self._answer()["reader"]
-        self.rounds: list[dict[str, Any]] = []
+        if done.returncode:
+            raise SystemExit(f"the reader {self.label} failed on {corpus}:\n{done.stderr}")
+        figures = json.loads(done.stdout)
+        self.reader = figures.pop("reader")
+        self.rounds.setdefault(corpus, []).append(figures)
 
-    def _answer(self) -> dict[str, Any]:
-        stdout: IO[str] | None = self.process.stdout
-        line = stdout.readline() if stdout else ""
-        if not line:
-            raise SystemExit(f"the worker for {self.label} stopped")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+    def median(self, corpus: str, key: str) -> float:
+        return statistics.median(r[key] for r in self.rounds[corpus])
 
-    def run_round(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write("go\n")
-        self.process.stdin.flush()
-        self.rounds.append(self._answer())
-
-    def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
-        self.process.wait()
-
-    def median(self, corpus: str) -> float:
-        return statistics.median(r[corpus]["cpu"] for r in self.rounds)
-
-    def best(self, corpus: str) -> float:
-        return min(r[corpus]["cpu"] for r in self.rounds)
+    def best(self, corpus: str, key: str) -> float:
+        return min(r[key] for r in self.rounds[corpus])
 
 
-def _table(workers: list[_Worker], found: dict[str, list[Path]], rounds: int) -> list[str]:
-    """Return the figures as lines: one row per corpus, one column per reader (A, B)."""
+def _table(readers: list[_Reader], found: dict[str, list[Path]], rounds: int) -> list[str]:
+    """Return the figures as lines: one row per corpus and read, one column per reader."""
     names = "AB"
-    python = platform.python_version()
     lines = [
-        f"reader_speed: read_file over each corpus, {rounds} rounds alternated,"
-        f" {os.cpu_count()} cores, Python {python}",
-        *(f"  {names[i]} = {w.label}: {w.reader}" for i, w in enumerate(workers)),
+        f"reader_speed: read_file over each corpus in a fresh process, {rounds} rounds"
+        f" alternated, {os.cpu_count()} cores, Python {platform.python_version()}",
+        *(f"  {names[i]} = {r.label}: {r.reader}" for i, r in enumerate(readers)),
+        "  first read: the import of resolu.corpus and its first read of every file;"
+        " warm: the second read",
         "",
-        f"{'corpus':8} {'files':>6} {'paragraphs':>10}"
-        + "".join(f" {names[i] + ' CPU s, median (best)':>24}" for i in range(len(workers)))
-        + ("    B/A  same output" if len(workers) == 2 else ""),
+        f"{'corpus':8} {'files':>6} {'paragraphs':>10} {'read':>6}"
+        + "".join(f" {names[i] + ' CPU s, median (best)':>24}" for i in range(len(readers)))
+        + ("   B/A median (best)  same output" if len(readers) == 2 else ""),
     ]
     for name, files in found.items():
-        row = f"{name:8} {len(files):>6} {workers[-1].rounds[0][name]['paragraphs']:>10}"
-        row += "".join(f" {w.median(name):>15.3f} ({w.best(name):.3f})" for w in workers)
-        if len(workers) == 2:
-            a, b = workers
-            digests = {r[name]["digest"] for w in workers for r in w.rounds}
-            same = "yes" if len(digests) == 1 else "NO"
-            row += f"   {b.median(name) / a.median(name):.2f}  {same}"
-        lines.append(row)
+        paragraphs = readers[-1].rounds[name][0]["paragraphs"]
+        for key in ("first", "warm"):
+            row = f"{name:8} {len(files):>6} {paragraphs:>10} {key:>6}"
+            row += "".join(
+                f" {r.median(name, key):>15.3f} ({r.best(name, key):.3f})" for r in readers
+            )
+            if len(readers) == 2:
+                a, b = readers
+                digests = {figures["digest"] for r in readers for figures in r.rounds[name]}
+                same = "yes" if len(digests) == 1 else "NO"
+                median = b.median(name, key) / a.median(name, key)
+                best = b.best(name, key) / a.best(name, key)
+                row += f"   {median:>10.2f} ({best:.2f})  {same}"
+            lines.append(row)
     return lines
 
 
@@ -172,29 +174,28 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, help="also write the table here")
-    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--worker", metavar="CORPUS", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        worker(args.data)
+        worker(args.data, args.worker)
         return
     found = corpora(args.data)
     if not found:
         raise SystemExit(f"no corpus under {args.data}")
     with tempfile.TemporaryDirectory() as tmp:
-        workers = []
+        readers = []
         if args.against:
             sys.path.insert(0, str(HERE))
             from _at_commit import packages_at
 
             label = f"{args.against} ({_commit(args.against)})"
-            workers.append(_Worker(label, packages_at(args.against, Path(tmp)), args.data))
-        workers.append(_Worker(f"this checkout ({_commit('HEAD')}{_dirty()})", None, args.data))
+            readers.append(_Reader(label, packages_at(args.against, Path(tmp))))
+        readers.append(_Reader(f"this checkout ({_commit('HEAD')}{_dirty()})", None))
         for n in range(args.rounds):
-            for w in workers if n % 2 == 0 else workers[::-1]:
-                w.run_round()
-        for w in workers:
-            w.close()
-    text = "\n".join(_table(workers, found, args.rounds))
+            for corpus in found:
+                for reader in readers if n % 2 == 0 else readers[::-1]:
+                    reader.run(args.data, corpus)
+    text = "\n".join(_table(readers, found, args.rounds))
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -29,10 +29,15 @@ _ASCII_NOT_LETTER_OR_SPACE = bytes(
 def _looks_like_text(text: str) -> bool:
     if not text.strip() or _CONTROLS.search(text):
         return False
-    if text.isascii():
-        # bytes.translate drops them far faster than the pattern does
-        kept = text.encode("ascii").translate(None, _ASCII_NOT_LETTER_OR_SPACE)
-        return len(kept) / len(text) > 0.6
+    # The ASCII letters and spaces are counted by bytes.translate, far faster than
+    # the pattern; the other characters are read only where they could tip the share.
+    ascii_only = text.encode("ascii", "ignore")
+    kept = len(ascii_only.translate(None, _ASCII_NOT_LETTER_OR_SPACE))
+    others = len(text) - len(ascii_only)
+    if kept / len(text) > 0.6:
+        return True
+    if (kept + others) / len(text) <= 0.6:
+        return False
     letters_and_spaces = len(_NOT_LETTER_OR_SPACE.sub("", text))
     return letters_and_spaces / len(text) > 0.6
 

@@ -21,7 +21,6 @@ splitter works line by line:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
@@ -98,24 +97,36 @@ _OPENER_ADJECTIVE_WORDS = """
 _OPENER_ADJECTIVES = frozenset(_OPENER_ADJECTIVE_WORDS.split())
 
 
-@functools.lru_cache(maxsize=1024)
-def _marker_pattern(n: int, *, spaced: bool) -> re.Pattern[str]:
-    # "droits de l’homme1", "Paris Agreement,1", "Roadmap to 1.3T”,7",
-    word = r"(?:[^\W\d_]|[»”\"\)\]])"
-    # "decision 1/CMA.3,8", "the report for 2014,1", "resolution 72/4;1"
-    after = rf"(?:(?<={word})|(?<={word}[,;:.])|(?<=[^\W\d_]\.\d,)|(?<= \d{{4}},)|(?<=\d;))"
-    glued = rf"{after}{n}(?=[\s,.;:)»”]|$)"
-    if not spaced:
-        return re.compile(glued)
-    # Old texts and some PDF extractions set the marker apart: "Nations, 17",
-    # "the Free Port), 1", "dated 5 July 1948, 29", "Senegal ,33".
-    apart = r"(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_]\)[,;:.])|(?<= \d{4},)|(?<=[^\W\d_]))"
-    return re.compile(rf"{glued}|{apart} {n}(?=[\s,.;:]|$)|(?<=[^\W\d_] ,){n}(?=\s|$)")
+# The footnote marker patterns capture the number: one pattern serves every
+# footnote (compiling one pattern per number cost each indexing run about a tenth
+# of a second), and _find_marker passes over the matches of other numbers.
+# "droits de l’homme1", "Paris Agreement,1", "Roadmap to 1.3T”,7",
+_WORD_END = r"(?:[^\W\d_]|[»”\"\)\]])"
+# "decision 1/CMA.3,8", "the report for 2014,1", "resolution 72/4;1"
+_GLUED = (
+    rf"(?:(?<={_WORD_END})|(?<={_WORD_END}[,;:.])|(?<=[^\W\d_]\.\d,)|(?<= \d{{4}},)|(?<=\d;))"
+    r"(\d+)(?=[\s,.;:)»”]|$)"
+)
+_GLUED_MARKER = re.compile(_GLUED)
+# Old texts and some PDF extractions set the marker apart: "Nations, 17",
+# "the Free Port), 1", "dated 5 July 1948, 29", "Senegal ,33".
+_APART = r"(?:(?<=[^\W\d_][,;:.)])|(?<=[^\W\d_]\)[,;:.])|(?<= \d{4},)|(?<=[^\W\d_]))"
+_SPACED_MARKER = re.compile(rf"{_GLUED}|{_APART} (\d+)(?=[\s,.;:]|$)|(?<=[^\W\d_] ,)(\d+)(?=\s|$)")
+_DIGIT = re.compile(r"\d")
+_LOST_MARKER = re.compile(r"(?<=[^\W\d_])(\d+)(?=[\s,.;:)»”]|$)")
 
 
-@functools.lru_cache(maxsize=1024)
-def _lost_marker_pattern(n: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\W\d_]){n}(?=[\s,.;:)»”]|$)")
+def _find_marker(pattern: re.Pattern[str], s: str, n: int, start: int) -> re.Match[str] | None:
+    """Return the first match of a marker ``pattern`` in ``s`` from ``start`` that is number ``n``.
+
+    Every match holds a whole run of digits (no digit stands before or after
+    it), so passing over the others finds what a pattern for ``n`` alone would.
+    """
+    number = str(n)
+    for m in pattern.finditer(s, start):
+        if m[m.lastindex or 0] == number:
+            return m
+    return None
 
 
 def _footnote_candidates(lines: list[str], first: int) -> list[int]:
@@ -476,7 +487,8 @@ class _Lines:
         """Take the footnote markers out of a text line: the next expected numbers glued on."""
         cited: list[str] = []
         after = 0  # markers come in order: the next one is after the last one found
-        while mm := self._next_marker(s, after):
+        # every marker is digits: most lines have none
+        while _DIGIT.search(s, after) and (mm := self._next_marker(s, after)):
             s = s[: mm.start()] + s[mm.end() :]
             after = mm.start()
             cited.append(str(self.next_marker))
@@ -501,14 +513,15 @@ class _Lines:
         if at >= 0:
             # printed text has its raised markers glued on: a spaced number is a number
             spaced = n in self.candidates and not self.printed
-            mm = _marker_pattern(n, spaced=spaced).search(s, max(after, at - 1))
+            pattern = _SPACED_MARKER if spaced else _GLUED_MARKER
+            mm = _find_marker(pattern, s, n, max(after, at - 1))
             if mm:
                 return mm
         at = s.find(str(n + 1), after) if n + 1 in self.candidates else -1
         if at >= 0:
             # the mark before was lost ("2015–20303", "Uganda 4 11"): take the next
             # one where nothing else reads so ("Paris Agreement4 requires")
-            mm = _lost_marker_pattern(n + 1).search(s, at)
+            mm = _find_marker(_LOST_MARKER, s, n + 1, at)
             if mm:
                 self.lost.add(n)
                 self.next_marker = n + 1
