@@ -226,7 +226,7 @@ def cited_symbols(text: str, *, series: str = "") -> tuple[str, ...]:
     """
     found = _full_symbols(text)
     # _WORD needs one of its words, in either case: most paragraphs have none.
-    named = any(stem in text for stem in _WORD_STEMS)
+    named = any(map(text.__contains__, _WORD_STEMS))
     for m in _WORD.finditer(text) if named else ():
         decision = m["word"].lower().startswith("d")
         organ = _organ(text, m, series)
@@ -234,5 +234,7 @@ def cited_symbols(text: str, *, series: str = "") -> tuple[str, ...]:
             symbol = _symbol(number, organ, decision=decision, series=series)
             if symbol:
                 found.append((m.start("list"), symbol))
+    if not found:
+        return ()
     found.sort(key=lambda item: item[0])
     return tuple(dict.fromkeys(symbol for _, symbol in found))

@@ -98,7 +98,8 @@ def document_type(symbol: str, masthead: Iterable[str] = ()) -> str:
     ``masthead`` holds the lines that may name it (its title, its first
     lines); only a short line that opens with a document's name counts.
     """
-    for pattern, kind in _compiled(_BY_SYMBOL):
+    # every pattern needs some of the symbol: a masthead alone is not matched against ""
+    for pattern, kind in _compiled(_BY_SYMBOL) if symbol else ():
         if pattern.search(symbol):
             return kind
     for line in masthead:

@@ -249,8 +249,16 @@ _JOB_NUMBER = re.compile(r"^\s*(?:GE\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})?(?
 _BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 _RECYCLE_LINE = re.compile(r"^\s*(?:Please recycle|Merci de recycler)\b.*$", re.I)
 _RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")  # the rule above a page's footnotes
-#: What a stripped line must open with (a digit aside) to be any of the residue above.
-_RESIDUE_OPENERS = frozenset("\f-G*PpMm_\u2014\u2013")
+#: The patterns above that a stripped line opening with a digit, or with another
+#: character, may match.
+_RESIDUE_AFTER_DIGIT = (_PAGE_NUMBER, _JOB_NUMBER)
+_RESIDUE_AFTER = {
+    "-": (_PAGE_NUMBER, _RULE),
+    "G": (_JOB_NUMBER,),
+    "*": (_BARCODE,),
+    **dict.fromkeys("PpMm", (_RECYCLE_LINE,)),
+    **dict.fromkeys("_\u2014\u2013", (_RULE,)),
+}
 
 
 def is_page_number(line: str) -> bool:
@@ -274,12 +282,10 @@ def is_page_residue(line: str, *, symbol: str, title: str) -> bool:
     True
     """
     s = line.strip()
-    # Each pattern can match only a line opening with one of these: a line of
-    # prose (nearly every line) is spared five of them.
-    if s[:1] in _RESIDUE_OPENERS or s[:1].isdigit():
-        if s == "\f" or _PAGE_NUMBER.match(s) or _JOB_NUMBER.match(s) or _BARCODE.match(s):
-            return True
-        if _RECYCLE_LINE.match(s) or _RULE.match(s):
+    first = s[:1]
+    # Each pattern is tried only on a line opening as it can: most lines are spared them all.
+    for pattern in _RESIDUE_AFTER_DIGIT if first.isdigit() else _RESIDUE_AFTER.get(first, ()):
+        if pattern.match(s):
             return True
     # The line is the symbol or the title only if it opens as it does: the
     # spaces of the others are evened out only then.

@@ -119,13 +119,19 @@ _LOST_MARKER = re.compile(r"(?<=[^\W\d_])(\d+)(?=[\s,.;:)»”]|$)")
 def _find_marker(pattern: re.Pattern[str], s: str, n: int, start: int) -> re.Match[str] | None:
     """Return the first match of a marker ``pattern`` in ``s`` from ``start`` that is number ``n``.
 
-    Every match holds a whole run of digits (no digit stands before or after
-    it), so passing over the others finds what a pattern for ``n`` alone would.
+    A match starts at its digits or at the space before them, and holds a whole
+    run of digits (no digit stands before or after it): trying the pattern
+    there, where the number's digits stand, finds what a pattern for ``n`` alone
+    would find, and spares the rest of the line.
     """
     number = str(n)
-    for m in pattern.finditer(s, start):
-        if m[m.lastindex or 0] == number:
-            return m
+    at = s.find(number, start)
+    while at >= 0:
+        for where in (at - 1, at) if at > start else (at,):
+            m = pattern.match(s, where)
+            if m and m[m.lastindex or 0] == number:
+                return m
+        at = s.find(number, at + 1)
     return None
 
 
@@ -146,7 +152,9 @@ def _footnote_candidates(lines: list[str], first: int) -> list[int]:
         m = _FOOTNOTE_START.match(raw) if s[:1].isdigit() else None
         if m and (prev_blank or _follows(int(m.group(1)), found, prev)):
             found.append(int(m.group(1)))
-        prev_blank = not s or is_page_number(raw) or (bool(m) and prev_blank)
+        # a page number opens with a digit or a dash: a line of prose is not asked
+        number = (s[:1] == "-" or s[:1].isdigit()) and is_page_number(raw)
+        prev_blank = not s or number or (bool(m) and prev_blank)
         prev = raw if s else ""
     return found
 
@@ -507,21 +515,15 @@ class _Lines:
     def _next_marker(self, s: str, after: int) -> re.Match[str] | None:
         """Find the next footnote marker in ``s`` from ``after``; it may skip a lost one."""
         n = self.next_marker
-        # Every match holds the number's digits, and starts with them or the space
-        # before them: most lines have none, and the others are searched from there.
-        at = s.find(str(n), after)
-        if at >= 0:
-            # printed text has its raised markers glued on: a spaced number is a number
-            spaced = n in self.candidates and not self.printed
-            pattern = _SPACED_MARKER if spaced else _GLUED_MARKER
-            mm = _find_marker(pattern, s, n, max(after, at - 1))
-            if mm:
-                return mm
-        at = s.find(str(n + 1), after) if n + 1 in self.candidates else -1
-        if at >= 0:
+        # printed text has its raised markers glued on: a spaced number is a number
+        spaced = n in self.candidates and not self.printed
+        mm = _find_marker(_SPACED_MARKER if spaced else _GLUED_MARKER, s, n, after)
+        if mm:
+            return mm
+        if n + 1 in self.candidates:
             # the mark before was lost ("2015–20303", "Uganda 4 11"): take the next
             # one where nothing else reads so ("Paris Agreement4 requires")
-            mm = _find_marker(_LOST_MARKER, s, n + 1, at)
+            mm = _find_marker(_LOST_MARKER, s, n + 1, after)
             if mm:
                 self.lost.add(n)
                 self.next_marker = n + 1
@@ -545,6 +547,8 @@ class _Lines:
         if _is_annex_heading(prev_text.strip()):
             return True
         prev_end = prev_text.rstrip().endswith(_TERMINAL)
+        if not (self.page_break or self.gap or prev_end):
+            return False  # a wrapped line: nothing ended or broke before it
         marker = _opens_marked(s)
         if self.page_break and not marker:
             return self._after_page_break(idx, s, prev_end)
