@@ -89,6 +89,7 @@ class _Reader:
     def __init__(self, label: str, path: Path | None) -> None:
         self.label = label
         self.env = dict(os.environ)
+        self.archived = path is not None
         if path is not None:
             self.env["PYTHONPATH"] = str(path)
         # PYTHONDONTWRITEBYTECODE may be set: compile the sources once, or every
@@ -111,7 +112,9 @@ class _Reader:
         if done.returncode:
             raise SystemExit(f"the reader {self.label} failed on {corpus}:\n{done.stderr}")
         figures = json.loads(done.stdout)
-        self.reader = figures.pop("reader")
+        reader = figures.pop("reader")
+        # where the packages were imported from; a baseline's is a temporary folder
+        self.reader = "packages by git archive" if self.archived else reader
         self.rounds.setdefault(corpus, []).append(figures)
 
     def median(self, corpus: str, key: str) -> float:
