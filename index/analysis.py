@@ -525,6 +525,7 @@ def word_term(analyzer: Analyzer) -> Callable[[str], str] | None:
 #: and the positions it takes; None where it cannot be analysed on its own.
 _PIECES: dict[int, tuple[Analyzer, dict[tuple[str, str], _Piece | None]]] = {}
 _Piece = tuple[tuple[tuple[str, int], ...], int]
+_UNSEEN: Any = object()
 
 
 def text_terms(analyzer: Analyzer, text: str) -> tuple[list[str], list[int]] | None:
@@ -544,21 +545,26 @@ def text_terms(analyzer: Analyzer, text: str) -> tuple[list[str], list[int]] | N
     term_of = word_term(analyzer)
     if term_of is None:
         return None
+    known = _WORD_TERMS[id(analyzer)][1].get  # the table term_of fills
     terms: list[str] = []
     positions: list[int] = []
     pieces = _piece_table(analyzer)
     pos = 0
-    for m in _token_re().finditer(text):
-        kind, found = m.lastgroup or "", m.group(0)
-        if kind == "word":
-            term = term_of(found)
+    # One group matches a token, the others are "": (symbol, number, word).
+    for sym, num, word in _token_re().findall(text):
+        if word:
+            term = known(word)
+            if term is None:
+                term = term_of(word)
             if term:
                 terms.append(term)
                 positions.append(pos)
             pos += 1
             continue
-        key = (kind, found)
-        piece = pieces[key] if key in pieces else _piece(analyzer, pieces, key)
+        key = ("sym", sym) if sym else ("num", num)
+        piece = pieces.get(key, _UNSEEN)
+        if piece is _UNSEEN:
+            piece = _piece(analyzer, pieces, key)
         if piece is None:
             return None
         for term, at in piece[0]:

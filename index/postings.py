@@ -39,7 +39,7 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_int, pack_uint
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
 from .analysis import split_words, text_terms, word_term, word_terms
@@ -68,6 +68,10 @@ _TERM_BYTES = 120
 #: Words whose term ids a positional field remembers (then forgets, and looks up again).
 _WORDS_LIMIT = 500_000
 
+#: What adding a document with a set of fields does: (name, adder) of its indexed fields,
+#: the names of those stored, (name, values) of those with a column.
+_Layout = tuple[list[tuple[str, "_Adder"]], list[str], list[tuple[str, ColumnValues]]]
+
 #: Adds a field's value for a document; returns the field's length and the bytes it holds.
 _Adder = Callable[[Any, int], tuple[int, int]]
 
@@ -94,7 +98,7 @@ class PostingsWriter(SegmentWriter):
         self._plans = {name: self._plan(name) for name in self.schema.names()}
         self._known = frozenset(self._plans)
         # Documents come with the same fields in the same order: each set's plans, made once.
-        self._layouts: dict[tuple[str, ...], list[tuple[str, _Adder | None, bool, Any]]] = {}
+        self._layouts: dict[tuple[str, ...], _Layout] = {}
         self._start_postings()
 
     def _plan(self, name: str) -> tuple[_Adder | None, bool, ColumnValues | None]:
@@ -107,12 +111,17 @@ class PostingsWriter(SegmentWriter):
             column if field.column_type else None,
         )
 
-    def _layout(self, names: tuple[str, ...]) -> list[tuple[str, _Adder | None, bool, Any]]:
-        """Return the plan of each field of a document with these fields, in name order."""
+    def _layout(self, names: tuple[str, ...]) -> _Layout:
+        """Return what adding a document with these fields does, each part in name order."""
         fieldnames = sorted(name for name in names if not name.startswith("_"))
         if not self._known.issuperset(fieldnames):
             self._check_fields(self.schema, fieldnames)  # type: ignore[no-untyped-call]
-        layout = [(name, *self._plans[name]) for name in fieldnames]
+        plans = [(name, *self._plans[name]) for name in fieldnames]
+        layout = (
+            [(name, add) for name, add, _, _ in plans if add is not None],
+            [name for name, _, keep, _ in plans if keep],
+            [(name, column) for name, _, _, column in plans if column is not None],
+        )
         self._layouts[names] = layout
         return layout
 
@@ -141,9 +150,8 @@ class PostingsWriter(SegmentWriter):
     def _start_postings(self) -> None:
         for buf in self._buffers.values():
             buf.clear()
-        #: Per field, each document's length byte (Whoosh's encoding), and the field's total.
-        self._lengths: dict[str, array[int]] = {}
-        self._totals: dict[str, int] = {}
+        #: Per field, the documents with a length and their lengths.
+        self._lengths: dict[str, tuple[array[int], array[int]]] = {}
         self._lengths_written = False
         self._size = 0
 
@@ -154,46 +162,51 @@ class PostingsWriter(SegmentWriter):
             self._next_segment()
         perdocwriter = self.perdocwriter
         docnum = self.docnum
+        if None in fields.values():
+            # Whoosh leaves out a field whose value is None.
+            fields = {name: value for name, value in fields.items() if value is not None}
         layout = self._layouts.get(tuple(fields))
         if layout is None:
             layout = self._layout(tuple(fields))
+        indexed, stored, columns = layout
         # What start_doc does; the stored fields and columns are written in bulk (StoredFields,
         # ColumnValues), the lengths at the end (_write_lengths).
         perdocwriter._docnum = docnum
         perdocwriter._doccount += 1
-        stored = {}
         size = 0
-        for fieldname, add, keep, column in layout:
-            value = fields[fieldname]
-            if value is None:
-                continue
-            if add is not None:
-                length, added = add(value, docnum)
-                size += added
-                if length:
-                    self._add_length(fieldname, docnum, length)
-            if keep:
-                stored[fieldname] = value
-            if column is not None:
-                if not column.values:
-                    # Created where Whoosh creates it: the segment's file lists columns in order.
-                    perdocwriter._create_column(fieldname, self.schema[fieldname].column_type)
-                column.docnums.append(docnum)
-                column.values.append(value)
-        self._stored.add(perdocwriter, docnum, stored)
+        lengths = self._lengths
+        for fieldname, add in indexed:
+            length, added = add(fields[fieldname], docnum)
+            size += added
+            if length:
+                found = lengths.get(fieldname)
+                if found is None:
+                    found = lengths[fieldname] = (array("I"), array("I"))
+                found[0].append(docnum)
+                found[1].append(length)
+        for fieldname, column in columns:
+            if not column.values:
+                # Created where Whoosh creates it: the segment's file lists columns in order.
+                perdocwriter._create_column(fieldname, self.schema[fieldname].column_type)
+            column.docnums.append(docnum)
+            column.values.append(fields[fieldname])
+        self._stored.add(perdocwriter, docnum, {name: fields[name] for name in stored})
         self._size += size
         self._added = True
         self.docnum += 1
 
-    def _add_length(self, name: str, docnum: int, length: int) -> None:
-        lengths = self._lengths.get(name)
-        if lengths is None:
-            lengths = self._lengths[name] = array("B")
-            self._totals[name] = 0
-        if len(lengths) < docnum:
-            lengths.extend(bytes(docnum - len(lengths)))
-        lengths.append(length_to_byte(length))
-        self._totals[name] += length
+    def _length_column(self, name: str) -> bytes:
+        """Return a field's length column: a byte a document up to the last with a length.
+
+        Zero for a document without one: what the column's writer makes of one
+        value at a time.
+        """
+        docnums, lengths = self._lengths[name]
+        found = np.zeros(docnums[-1] + 1, dtype=np.uint8)
+        found[np.frombuffer(docnums, dtype=np.uint32)] = _length_bytes(
+            np.frombuffer(lengths, dtype=np.uint32).astype(np.int64)
+        )
+        return found.tobytes()
 
     def _write_lengths(self) -> None:
         """Write the columns and stored fields held, and each field's length column and total.
@@ -214,10 +227,10 @@ class PostingsWriter(SegmentWriter):
             column = f"_{name}_len"  # whoosh3._lenfield
             perdocwriter._create_column(column, LENGTHS_COLUMN)
             writer = perdocwriter._colwriters[column]
-            raw = self._lengths[name]
-            writer._dbfile.write(raw.tobytes())
+            raw = self._length_column(name)
+            writer._dbfile.write(raw)
             writer._count = len(raw)
-            perdocwriter._fieldlengths[name] += self._totals[name]
+            perdocwriter._fieldlengths[name] += sum(self._lengths[name][1])
 
     # ------------------------------------------------------------ writing
 
@@ -296,8 +309,8 @@ class PostingsWriter(SegmentWriter):
     def _lengths_of(self, name: str, doccount: int) -> np.ndarray:
         """Return the field's length per document, as Whoosh decodes its length bytes."""
         out = np.zeros(doccount, dtype=np.uint32)
-        raw = self._lengths.get(name)
-        if raw:
+        if name in self._lengths:
+            raw = self._length_column(name)
             out[: len(raw)] = _BYTE_LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
         return out
 
@@ -455,14 +468,14 @@ class _Blocks:
         # Whether each block's weights are all the same (then Whoosh keeps one, or none for 1.0).
         self.same = (np.minimum.reduceat(found.weights, starts) == maxweights).tolist()
         none = np.where(doc_lengths, doc_lengths, _NO_LENGTH)
-        self.minlengths = np.minimum.reduceat(none, starts).tolist()
-        self.maxlengths = np.maximum.reduceat(doc_lengths, starts).tolist()
+        self.minbytes = _length_bytes(np.minimum.reduceat(none, starts)).tolist()
+        self.maxbytes = _length_bytes(np.maximum.reduceat(doc_lengths, starts)).tolist()
         # Each term's statistics, as W3TermInfo.add_block gathers them block by block.
         first = ends - found.counts
         self.term_stats = (
             found.counts.tolist(),
-            np.minimum.reduceat(none, first).tolist(),
-            np.maximum.reduceat(doc_lengths, first).tolist(),
+            _length_bytes(np.minimum.reduceat(none, first)).tolist(),
+            _length_bytes(np.maximum.reduceat(doc_lengths, first)).tolist(),
             np.maximum.reduceat(found.weights, first).tolist(),
             found.docs[first].tolist(),
             found.docs[ends - 1].tolist(),
@@ -517,7 +530,7 @@ class _Blocks:
         """Return each term's row of the term table (after :meth:`term` for every term)."""
         counts, low, high, maxweights, minids, maxids = self.term_stats
         return [
-            (total, df, 0 if a == _NO_LENGTH else length_to_byte(a), length_to_byte(b), w, i, j, *e)
+            (total, df, a, b, w, i, j, *e)
             for total, df, a, b, w, i, j, e in zip(
                 self.totals, counts, low, high, maxweights, minids, maxids, extents, strict=True
             )
@@ -542,17 +555,13 @@ class _Blocks:
         comp = self.compression if len(data) >= COMPRESSION_MIN_SIZE else 0
         if comp:
             data = zlib.compress(data, comp)
-        low = self.minlengths[block]
-        minlength = None if low == _NO_LENGTH else low
-        maxlength = self.maxlengths[block]
-        maxweight = self.maxweights[block]
         info = (
             stop - start,
             self.docs[stop - 1],
-            maxweight,
+            self.maxweights[block],
             comp,
-            length_to_byte(minlength),
-            length_to_byte(maxlength),
+            self.minbytes[block],
+            self.maxbytes[block],
         )
         return dumps(info, 2), data
 
@@ -566,7 +575,7 @@ class _Values:
         self.freqs = found.freqs
         self.positions = found.positions
         self.starts = found.position_starts() if found.positions is not None else None
-        self.single: dict[bytes, bytes] = {}
+        self.single: dict[int, bytes] = {}
         # The encoded values of postings from ``first`` on, a window at a time (memory).
         self.first = self.last = 0
         self.window: list[bytes] | None = None
@@ -596,14 +605,29 @@ class _Values:
         if encoded is None:
             self.window = None
             return
-        found, ends = encoded[0], encoded[1].tolist()
-        values = list(map(found.__getitem__, map(slice, ends, ends[1:])))
+        found, ends = encoded
         # A block pickles its values: one object for equal single positions, as Whoosh's
         # codec gets them (_positions), makes pickle refer back to it rather than repeat it.
-        same = self.single.setdefault
-        for i in np.flatnonzero(freqs == 1).tolist():
-            values[i] = same(values[i], values[i])
-        self.window = values
+        ones = freqs == 1
+        firsts = self.positions[self.starts[start:last][ones]].astype(np.int64)
+        values = np.empty(last - start, dtype=object)
+        if len(firsts):
+            known = np.unique(firsts)
+            table = np.empty(int(known[-1]) + 1, dtype=object)
+            table[known] = [self._single(p) for p in known.tolist()]
+            values[ones] = table[firsts]
+        several = np.flatnonzero(~ones)
+        values[several] = list(
+            map(found.__getitem__, map(slice, ends[several].tolist(), ends[several + 1].tolist()))
+        )
+        self.window = values.tolist()
+
+    def _single(self, position: int) -> bytes:
+        """Return the one value object of a posting with one position, ``position``."""
+        value = self.single.get(position)
+        if value is None:
+            value = self.single[position] = self.encode([position])
+        return value
 
     def all(self, start: int, stop: int) -> list[bytes]:
         """Return the values of postings ``start`` to ``stop``, empty ones included."""
@@ -615,16 +639,11 @@ class _Values:
         """Encode a posting at a time (postings ``encode_positions`` leaves to Whoosh)."""
         assert self.positions is not None and self.starts is not None
         found = self.positions[self.starts[start] : self.starts[start + len(freqs)]].tolist()
-        single, encode = self.single, self.encode
+        encode = self.encode
         out = []
         at = 0
         for f in freqs:
-            if f == 1:
-                value = encode([found[at]])
-                value = single.setdefault(value, value)
-            else:
-                value = encode(found[at : at + f])
-            out.append(value)
+            out.append(self._single(found[at]) if f == 1 else encode(found[at : at + f]))
             at += f
         return out
 
@@ -644,6 +663,13 @@ def _pool_items(
             for d, w, v in zip(docs, weights, values.all(start, stop), strict=True)
         )
         start = stop
+
+
+def _length_bytes(lengths: np.ndarray) -> np.ndarray:
+    """Return ``length_to_byte`` of each length, 0 for :data:`_NO_LENGTH` (None to Whoosh)."""
+    found = np.minimum(np.searchsorted(_BYTE_LENGTHS, lengths, side="left"), 255)
+    found[lengths == _NO_LENGTH] = 0
+    return found
 
 
 _BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.uint32)

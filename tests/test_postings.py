@@ -268,3 +268,13 @@ def _positions_of(found: Any, start: int, freqs: list[int]) -> list[list[int]]:
         found.positions[starts[i] : starts[i + 1]].tolist()
         for i in range(start, start + len(freqs))
     ]
+
+
+def test_length_bytes_are_whooshs() -> None:
+    import numpy as np
+    from resolu.index.postings import _NO_LENGTH, _length_bytes
+    from whoosh.util.numeric import length_to_byte
+
+    lengths = np.array([*range(0, 3000), 102_975, 106_373, 106_374, 10**6, _NO_LENGTH])
+    expected = [length_to_byte(n) for n in lengths.tolist()[:-1]] + [length_to_byte(None)]
+    assert _length_bytes(lengths).tolist() == expected
