@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
@@ -325,11 +326,9 @@ def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
             # A title repeats on each paragraph of its resolution.
             tids, freqs, length = cache["postings"]
         else:
-            found = word_terms(analyzer, value) if isinstance(value, str) else None
-            if found is None:
-                found = _analysed(analyzer, value)
-            tids = [ids[t] for t in found]
-            freqs = [len(p) for p in found.values()]
+            counts = _term_counts(analyzer, value)
+            tids = [ids[t] for t in counts]
+            freqs = list(counts.values())
             length = sum(freqs)
             cache["value"], cache["postings"] = value, (tids, freqs, length)
         buf.add(docnum, tids, freqs)
@@ -386,6 +385,18 @@ def _token_adder(
         return (length if scorable else 0), size
 
     return add
+
+
+def _term_counts(analyzer: Any, value: Any) -> dict[str, int]:
+    """Return the terms the analyzer makes of a value, each with its count, as Whoosh does."""
+    if isinstance(value, str):
+        found = word_terms(analyzer, value)
+        if found is not None:
+            return {term: len(poses) for term, poses in found.items()}
+        tokens = text_terms(analyzer, value)
+        if tokens is not None:
+            return Counter(tokens[0])
+    return {term: len(poses) for term, poses in _analysed(analyzer, value).items()}
 
 
 def _tokens(analyzer: Any, value: Any, ids: TermIds) -> tuple[list[int], Iterable[int]]:

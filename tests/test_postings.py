@@ -11,6 +11,7 @@ from resolu.corpus import corpus_dir, corpus_files, read_file
 from resolu.corpus.errors import CorpusError
 from resolu.index import build_index
 from resolu.index.analysis import (
+    SymbolAnalyzer,
     english_analyzer,
     exact_analyzer,
     french_analyzer,
@@ -201,6 +202,7 @@ def test_word_terms_are_the_analyzers(corpus: Path) -> None:
 
 def test_text_terms_are_the_analyzers_with_symbols_too(corpus: Path) -> None:
     """Term by term and position by position, texts citing symbols and numbers included."""
+    analyzers = (english_analyzer(), french_analyzer(), exact_analyzer(), SymbolAnalyzer())
     symbols = 0
     for path in corpus_files(corpus):
         try:
@@ -208,7 +210,7 @@ def test_text_terms_are_the_analyzers_with_symbols_too(corpus: Path) -> None:
         except CorpusError:
             continue
         for text in [*paragraphs, "and/or 54/181 A/RES/55/109 (2000) s/res/9999 a/b/c/d"]:
-            for analyzer in (english_analyzer(), french_analyzer(), exact_analyzer()):
+            for analyzer in analyzers:
                 expected = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
                 found = text_terms(analyzer, text)
                 assert found is not None, text
