@@ -2,6 +2,7 @@
 
     python benchmarks/reader_speed.py                         # this checkout, 5 rounds
     python benchmarks/reader_speed.py --against main --rounds 9 --out results.txt
+    python benchmarks/reader_speed.py --against main --build   # and build_index on en-x1
 
 The corpora are those of ``run.py`` at x1, read in place from ``../shared/data``:
 ``en-x1`` (the 902 English Security Council texts) and ``fr`` (the shipped
@@ -16,6 +17,11 @@ alternate the order (A B, B A, ...) so that both readers meet every state of a
 shared machine alike; medians are compared. Each process also reports a digest
 of the ``repr`` of every resolution it read (paragraphs, lines and metadata
 included), so the table says whether the two readers returned the same values.
+
+With ``--build``, each round also times ``build_index`` (one process, a new
+index) on the English texts in a fresh process per reader; the other commit's
+reader then runs with this checkout's ``index`` and ``search`` packages, so
+that the two builds differ by their reader alone.
 """
 
 from __future__ import annotations
@@ -36,13 +42,16 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DATA = REPO.parent / "shared" / "data"
+ENGLISH = Path("en_only") / "cr-unsc_res_en_gold"
+#: The name of the indexing run's figures (--build).
+BUILD = "en-x1 build_index"
 #: Warm reads after the first, in each process: the fastest is kept (the least disturbed).
 WARM_READS = 3
 
 
 def corpora(data: Path) -> dict[str, list[Path]]:
     """Return the files of each corpus, as ``run.py`` gathers them at x1."""
-    english = sorted((data / "en_only" / "cr-unsc_res_en_gold").glob("S_RES_*_EN_GOLD.txt"))
+    english = sorted((data / ENGLISH).glob("S_RES_*_EN_GOLD.txt"))
     french = sorted((REPO / "corpus").glob("*.txt"))
     others = (data / "udhr" / "A_RES_217_A_III.fr.html", data / "un_v1_devset" / "UNv1.0.devset.fr")
     french += [path for path in others if path.exists()]
@@ -83,6 +92,18 @@ def worker(data: Path, corpus: str) -> None:
     print(json.dumps({**figures, "reader": reader}))
 
 
+def build_worker(data: Path) -> None:
+    """Index the English x1 texts with build_index in this fresh process; print the CPU time."""
+    import resolu.corpus
+    from resolu.index import build_index
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.process_time()
+        build_index(data / ENGLISH, Path(tmp) / "index", rebuild=True, procs=1)
+        build = time.process_time() - start
+    print(json.dumps({"build": build, "reader": str(Path(resolu.corpus.__file__).parent)}))
+
+
 class _Reader:
     """One reader: the packages on ``path`` (None: this checkout) and its rounds' figures."""
 
@@ -102,8 +123,9 @@ class _Reader:
 
     def run(self, data: Path, corpus: str) -> None:
         """Read ``corpus`` in a fresh process and keep its figures."""
+        worker = ["--build-worker"] if corpus == BUILD else ["--worker", corpus]
         done = subprocess.run(
-            [sys.executable, __file__, "--worker", corpus, "--data", str(data)],
+            [sys.executable, __file__, *worker, "--data", str(data)],
             capture_output=True,
             text=True,
             env=self.env,
@@ -124,6 +146,17 @@ class _Reader:
         return min(r[key] for r in self.rounds[corpus])
 
 
+def _cells(readers: list[_Reader], name: str, key: str) -> str:
+    """Return each reader's median (best) of one figure, and B/A where there are two."""
+    row = "".join(f" {r.median(name, key):>15.3f} ({r.best(name, key):.3f})" for r in readers)
+    if len(readers) == 2:
+        a, b = readers
+        median = b.median(name, key) / a.median(name, key)
+        best = b.best(name, key) / a.best(name, key)
+        row += f"   {median:>10.2f} ({best:.2f})"
+    return row
+
+
 def _table(readers: list[_Reader], found: dict[str, list[Path]], rounds: int) -> list[str]:
     """Return the figures as lines: one row per corpus and read, one column per reader."""
     names = "AB"
@@ -140,19 +173,17 @@ def _table(readers: list[_Reader], found: dict[str, list[Path]], rounds: int) ->
     ]
     for name, files in found.items():
         paragraphs = readers[-1].rounds[name][0]["paragraphs"]
+        digests = {figures["digest"] for r in readers for figures in r.rounds[name]}
+        same = "  yes" if len(digests) == 1 else "  NO"
         for key in ("first", "warm"):
             row = f"{name:8} {len(files):>6} {paragraphs:>10} {key:>6}"
-            row += "".join(
-                f" {r.median(name, key):>15.3f} ({r.best(name, key):.3f})" for r in readers
-            )
-            if len(readers) == 2:
-                a, b = readers
-                digests = {figures["digest"] for r in readers for figures in r.rounds[name]}
-                same = "yes" if len(digests) == 1 else "NO"
-                median = b.median(name, key) / a.median(name, key)
-                best = b.best(name, key) / a.best(name, key)
-                row += f"   {median:>10.2f} ({best:.2f})  {same}"
-            lines.append(row)
+            lines.append(row + _cells(readers, name, key) + (same if len(readers) == 2 else ""))
+    if BUILD in readers[-1].rounds:
+        lines += [
+            "",
+            f"{BUILD} (procs=1, CPU s; the same index package for both readers):",
+            f"{'':33}" + _cells(readers, BUILD, "build"),
+        ]
     return lines
 
 
@@ -175,16 +206,32 @@ def _dirty() -> str:
     return " + changes to corpus/" if status.strip() else ""
 
 
+def _index_of_this_checkout(path: Path) -> None:
+    """Make the packages on ``path`` use this checkout's index and search, not the reader."""
+    for name in ("index", "search"):
+        (path / "resolu" / name).unlink()
+        (path / "resolu" / name).symlink_to(REPO / name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--against", metavar="REF", help="a git ref whose reader to time alongside")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, help="also write the table here")
+    ap.add_argument(
+        "--build",
+        action="store_true",
+        help="also time build_index on en-x1, with this checkout's index for both readers",
+    )
     ap.add_argument("--worker", metavar="CORPUS", help=argparse.SUPPRESS)
+    ap.add_argument("--build-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         worker(args.data, args.worker)
+        return
+    if args.build_worker:
+        build_worker(args.data)
         return
     found = corpora(args.data)
     if not found:
@@ -196,10 +243,13 @@ def main() -> None:
             from _at_commit import packages_at
 
             label = f"{args.against} ({_commit(args.against)})"
-            readers.append(_Reader(label, packages_at(args.against, Path(tmp))))
+            path = packages_at(args.against, Path(tmp))
+            if args.build:
+                _index_of_this_checkout(path)
+            readers.append(_Reader(label, path))
         readers.append(_Reader(f"this checkout ({_commit('HEAD')}{_dirty()})", None))
         for n in range(args.rounds):
-            for corpus in found:
+            for corpus in [*found, *([BUILD] if args.build else [])]:
                 for reader in readers if n % 2 == 0 else readers[::-1]:
                     reader.run(args.data, corpus)
     text = "\n".join(_table(readers, found, args.rounds))
