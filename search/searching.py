@@ -35,6 +35,7 @@ from resolu.index.store import (
     resolution_from_stored,
 )
 from whoosh import query as wq
+from whoosh.reading import CorruptIndexError
 
 from .arguments import check_int as _check_int
 from .arguments import check_str as _check_str
@@ -64,6 +65,7 @@ _correct_whoosh()  # before any search (resolu.search.whoosh_fixes says why)
 
 #: What Whoosh raises on reading damaged files: each becomes an IndexCorrupt.
 _READ_FAULTS = (
+    CorruptIndexError,  # a postings block whose header does not unpickle
     zlib.error,
     struct.error,
     pickle.UnpicklingError,

@@ -360,6 +360,28 @@ def test_an_update_that_deletes_a_quarter_merges_its_statistics(tmp_path: Path) 
 # ------------------------------------------------------------------ damage and full disks
 
 
+def test_a_damaged_postings_block_is_reported_as_corruption(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One flipped byte in a block header made Whoosh raise its own
+    # CorruptIndexError from Index.get, which escaped as a traceback.
+    import pickle
+
+    from whoosh.filedb.structfile import StructFile
+
+    build_index(corpus_copy, tmp_path / "ix")
+    with open_index(tmp_path / "ix", fast=False) as ix:
+
+        def damaged(self: StructFile) -> None:
+            raise pickle.UnpicklingError("invalid load key, '\\xff'.")
+
+        monkeypatch.setattr(StructFile, "read_pickle", damaged)
+        with pytest.raises(IndexCorrupt, match=r"Damaged postings block.*rebuild"):
+            ix.get("A/RES/55/109")
+        with pytest.raises(IndexCorrupt, match="rebuild"):
+            ix.search("dialogue civilisations")
+
+
 def test_bit_flips_are_reported_as_corruption_then_repaired(
     corpus_copy: Path, tmp_path: Path
 ) -> None:
