@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -179,13 +180,18 @@ def test_phrase_on_several_segments(corpus: Path, tmp_path: Path) -> None:
     assert one == many
 
 
-def test_word_terms_are_the_analyzers(corpus: Path) -> None:
-    checked = 0
+def _texts_of_files(corpus: Path) -> Iterator[list[str]]:
+    """Yield the paragraph texts of each readable file of ``corpus``."""
     for path in corpus_files(corpus):
         try:
-            paragraphs = [p.text for res in read_file(path) for p in res.paragraphs]
+            yield [p.text for res in read_file(path) for p in res.paragraphs]
         except CorpusError:
             continue
+
+
+def test_word_terms_are_the_analyzers(corpus: Path) -> None:
+    checked = 0
+    for paragraphs in _texts_of_files(corpus):
         for text in paragraphs:
             for analyzer in (english_analyzer(), french_analyzer(), exact_analyzer()):
                 found = word_terms(analyzer, text)
@@ -204,11 +210,7 @@ def test_text_terms_are_the_analyzers_with_symbols_too(corpus: Path) -> None:
     """Term by term and position by position, texts citing symbols and numbers included."""
     analyzers = (english_analyzer(), french_analyzer(), exact_analyzer(), SymbolAnalyzer())
     symbols = 0
-    for path in corpus_files(corpus):
-        try:
-            paragraphs = [p.text for res in read_file(path) for p in res.paragraphs]
-        except CorpusError:
-            continue
+    for paragraphs in _texts_of_files(corpus):
         for text in [*paragraphs, "and/or 54/181 A/RES/55/109 (2000) s/res/9999 a/b/c/d"]:
             for analyzer in analyzers:
                 expected = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
