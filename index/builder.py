@@ -22,7 +22,7 @@ import contextlib
 import shutil
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,10 @@ __all__ = [
 
 #: Called after each file: (files done, files in all, path of the file).
 Progress = Callable[[int, int, str], None]
+
+#: A file of many documents up to this size is read once, not twice (see
+#: :func:`_resolutions`): its documents take some six times its size in memory.
+_KEPT_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -183,14 +187,7 @@ def _index_file(
     rank = plan.rank(path)
     held: list[Held] = []
     try:
-        fmt = format_of(file.path)
-        if fmt is not None and fmt.many:
-            # A parallel-corpus file can hold hundreds of thousands of
-            # lines: check it whole in a first streaming pass (a fault
-            # may only show at its end), then stream it into the writer.
-            for _ in read_file(file.path, limits=plan.limits):
-                pass
-        for res in read_file(file.path, limits=plan.limits):
+        for res in _resolutions(file.path, plan.limits):
             key = resolution_key(res)
             best = holders.best(key)
             holders.offer(key, rank, path)
@@ -207,6 +204,27 @@ def _index_file(
         out.skipped.append((plan.shown(path), exc.reason))
         return ()
     return tuple(held)
+
+
+def _resolutions(path: Path, limits: Limits) -> Iterable[Resolution]:
+    """Return the resolutions of a file, read whole before the first is indexed.
+
+    A file of many documents (a parallel-corpus file, of up to hundreds of
+    thousands of lines) may show a fault only at its end, and a faulty file is
+    skipped whole: it is checked in a first pass. What that pass reads is kept
+    when the file is small enough (:data:`_KEPT_BYTES`); a larger one is read
+    again, streaming, as it is indexed, so that its documents are never all
+    in memory.
+    """
+    fmt = format_of(path)
+    if fmt is None or not fmt.many:
+        return read_file(path, limits=limits)
+    keep = path.stat().st_size <= _KEPT_BYTES
+    kept = []
+    for res in read_file(path, limits=limits):
+        if keep:
+            kept.append(res)
+    return kept if keep else read_file(path, limits=limits)
 
 
 def _add(writer: IndexWriter, res: Resolution, path: str) -> int:

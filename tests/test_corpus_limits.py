@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from hostile import bomb_stream, make_pdf
 from resolu.corpus import CorpusError, read_file, read_resolution
 from resolu.corpus.limits import DEFAULT_LIMITS, Limits
-from resolu.index import build_index
+from resolu.index import build_index, builder
+from resolu.search import open_index
 from resolu.search.cli import cli
 from support import SEED
 
@@ -42,7 +43,8 @@ import json, resource, sys
 from pathlib import Path
 from resolu.corpus import read_resolution
 from resolu.corpus.limits import Limits
-from resolu.index import build_index
+from resolu.index import build_index, builder
+from resolu.search import open_index
 corpus, target, inflated_mb = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 read_resolution(corpus / "S_RES_2999_2025.en.pdf")  # pdfminer and the readers loaded: the baseline
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -114,14 +116,23 @@ def test_a_too_large_file_is_skipped_before_it_is_read(corpus_copy: Path, tmp_pa
     assert report.total_paragraphs == 17
 
 
-def test_a_parallel_corpus_line_over_the_limit_skips_the_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept_bytes", [16 << 20, 0], ids=["read-once", "read-twice"])
+def test_a_parallel_corpus_line_over_the_limit_skips_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept_bytes: int
+) -> None:
+    # The fault is on the last line: nothing of the file is indexed, whether
+    # its checking pass is kept (a small file) or it is read again.
+    monkeypatch.setattr(builder, "_KEPT_BYTES", kept_bytes)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "set.fr").write_text("Prie le Secrétaire général\n" + "paix " * 40 + "\n", "utf-8")
     (corpus / "set.ids").write_text("2015/a/res/69/244 fr:1:1\n2015/a/res/69/244 fr:2:1\n")
     report = build_index(corpus, tmp_path / "ix", limits=Limits(paragraph_chars=100))
     assert dict(report.skipped) == {"set.fr": "text file, line 2: longer than 100 characters"}
+    assert report.total_paragraphs == 0
     assert build_index(corpus, tmp_path / "ix2").total_paragraphs == 2
+    with open_index(tmp_path / "ix2") as ix:
+        assert [h.reference for h in ix.search("paix")] == ["A/RES/69/244#l2"]
 
 
 def test_a_word_file_that_inflates_past_the_limit_is_skipped(tmp_path: Path) -> None:
