@@ -135,7 +135,6 @@ def build_schema() -> Schema:
         TYPE: ID(stored=True, sortable=True),
         AGENDA: KEYWORD(lowercase=True),
         MEETING: ID,
-        "order": NUMERIC(int, stored=True, sortable=True),
         # Tie-break of equal scores: symbol, then place in the resolution. A
         # column, so ranking never has to read stored fields.
         SORTKEY: SortColumn(),

@@ -90,7 +90,8 @@ __all__ = [
 ]
 
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
-SCHEMA_VERSION = 7
+#: 8: no ``order`` field (the payload holds a paragraph's place; ``sortkey`` orders).
+SCHEMA_VERSION = 8
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
 #: The file in an index folder that records the SCHEMA_VERSION it was built with.
@@ -215,7 +216,6 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
             KEY: f"{lang}:{p.reference}",
             "reference": p.reference,
             KIND: p.kind,
-            "order": p.order,
             SORTKEY: sort_key(res.symbol, p.order),
             text: p.text,
             EXACT: p.text,
