@@ -411,11 +411,6 @@ def payload_reader(reader: Any) -> Callable[[int], dict[str, Any]]:
     return payload
 
 
-def stored_value(fields: dict[str, Any], name: str) -> Any:
-    """Return one value of a stored paragraph document's payload (``label``, ``title``...)."""
-    return fields[PAYLOAD].get(name)
-
-
 # ------------------------------------------------------------------ checksums
 
 #: The file of a generation folder recording a checksum for each file of its segments.
