@@ -4,6 +4,13 @@ Both analyse the same French text (the shipped resolution and, where present,
 the French lines of the UN Parallel Corpus sample) in the same process, in
 alternating rounds; the figure that matters is the ratio.
 
+A second table times what indexing does instead (``word_term``): each
+distinct word of that text analysed once, by the analyzer's chain of
+generators (as ``word_term`` did before issue 16) and by the filters' word
+steps (as it does now), for the two per-word analyzers of a French build
+(``text_fr``/``title_fr`` and ``exact``), in CPU seconds, rounds alternating,
+the fold cache emptied before each; both must give the same terms.
+
     python benchmarks/analysis_speed.py [--rounds 5]
 """
 
@@ -13,10 +20,11 @@ import argparse
 import os
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from resolu.corpus import corpus_dir, read_resolution
-from resolu.index import french_analyzer
+from resolu.index import analysis, exact_analyzer, french_analyzer
 from whoosh.analysis import LanguageAnalyzer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,6 +45,35 @@ def run(analyzer, paragraphs: list[str]) -> tuple[float, int]:
         for _ in analyzer(text, mode="index"):
             tokens += 1
     return time.perf_counter() - start, tokens
+
+
+def each_word(analyse: Callable[[str], str], words: list[str]) -> tuple[float, list[str]]:
+    """Analyse each word once, from an empty fold cache; return CPU seconds and the terms."""
+    analysis._FOLD_CACHE.clear()
+    start = time.process_time()
+    terms = [analyse(w) for w in words]
+    return time.process_time() - start, terms
+
+
+def words_table(paragraphs: list[str], rounds: int) -> None:
+    words = sorted({w for text in paragraphs for w in analysis.split_words(text)})
+    print(f"\n{len(words)} distinct words, each analysed once: CPU s (median of {rounds})")
+    print(f"  {'analyzer':10s} {'chain':>8s} {'steps':>8s} {'ratio':>6s}")
+    for name, analyzer in (("text_fr", french_analyzer()), ("exact", exact_analyzer())):
+        ways = {
+            "chain": lambda w, a=analyzer: analysis._chain_term(a, w),
+            "steps": analysis._word_analysis(analyzer),
+        }
+        seconds: dict[str, list[float]] = {way: [] for way in ways}
+        for _ in range(rounds):
+            found = {}
+            for way, analyse in ways.items():
+                spent, found[way] = each_word(analyse, words)
+                seconds[way].append(spent)
+            if found["chain"] != found["steps"]:
+                raise SystemExit(f"{name}: the word steps and the chain disagree")
+        chain, steps = (statistics.median(seconds[way]) for way in ways)
+        print(f"  {name:10s} {chain:8.3f} {steps:8.3f} {steps / chain:6.2f}")
 
 
 def main() -> None:
@@ -63,6 +100,7 @@ def main() -> None:
         print(f"  {name:32s} {rate:12,.0f} tokens/s")
     names = list(medians)
     print(f"  ratio resolu/whoosh: {medians[names[0]] / medians[names[1]]:.2f}")
+    words_table(paragraphs, args.rounds)
 
 
 if __name__ == "__main__":

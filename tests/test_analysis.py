@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from resolu.index.analysis import (
+    ApostropheFilter,
+    FoldFilter,
     SymbolAnalyzer,
     english_analyzer,
     exact_analyzer,
@@ -226,3 +228,189 @@ def test_analysed_spans_are_the_analyzers_own_on_real_texts() -> None:
                 assert analysed_spans(analyzer, line) == _whole(analyzer, line), line
         kept = analysed_spans(analyzer, lines[0], lambda span: span[2].startswith("s"))
         assert kept == [s for s in _whole(analyzer, lines[0]) if s[2].startswith("s")]
+
+
+# ------------------------------------------------------------------ issue 16: one word, no chain
+
+
+def _chain(analyzer, word: str) -> str:
+    """The term the analyzer's chain of generators makes of one word ("" for none)."""
+    found = [t.text for t in analyzer(word, mode="index")]
+    assert len(found) <= 1, word
+    return found[0] if found else ""
+
+
+def _per_word_analyzers() -> dict[str, object]:
+    """Return the schema's per-word analyzers (as pickled in an index) and a light French one."""
+    from resolu.index.analysis import StemFilter, UNTokenizer, _per_token
+    from resolu.index.schema import build_schema
+    from whoosh.analysis import StopFilter
+
+    schema = pickle.loads(pickle.dumps(build_schema()))
+    found = {
+        name: field.analyzer
+        for name, field in schema.items()
+        if getattr(field, "analyzer", None) is not None and _per_token(field.analyzer)
+    }
+    assert {"text_fr", "text_en", "title_fr", "title_en", "exact", "symbol"} <= set(found)
+    found["light French"] = (
+        UNTokenizer()
+        | ApostropheFilter()
+        | FoldFilter()
+        | StopFilter(stoplist=STOP_WORDS["fr"], minsize=1, renumber=False)
+        | StemFilter("french", "light")
+    )
+    return found
+
+
+def _words_direct(analyzer, words: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return ``word_term``'s terms of ``words``, failing if one goes through the chain."""
+    from resolu.index import analysis
+
+    def no_chain(analyzer, word: str) -> str:
+        raise AssertionError(f"{word!r} went through the chain")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(analysis, "_chain_term", no_chain)
+        term = analysis.word_term(analyzer)
+        assert term is not None
+        return [term(w) for w in words]
+
+
+def _check_words(words: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, analyzer in _per_word_analyzers().items():
+        found = _words_direct(analyzer, words, monkeypatch)
+        expected = [_chain(analyzer, w) for w in words]
+        differ = [(w, f, e) for w, f, e in zip(words, found, expected, strict=True) if f != e]
+        assert not differ, (name, differ[:10])
+
+
+def test_each_word_of_the_shipped_corpus_has_the_chains_term(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from resolu.corpus import corpus_dir
+    from resolu.index.analysis import split_words
+
+    # The raw text, headings and symbols' parts too: every word the tokenizer meets.
+    words = sorted({w for f in corpus_dir().glob("*.txt") for w in split_words(f.read_text())})
+    assert len(words) > 200
+    _check_words(words, monkeypatch)
+
+
+def test_each_word_of_the_shared_texts_has_the_chains_term(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The UN Parallel Corpus sample (fr, en), the UDHR and the 902 Security Council texts."""
+    from resolu.index.analysis import split_words
+
+    files = [
+        *sorted(shared("un_v1_devset").glob("UNv1.0.devset.[ef][nr]")),
+        *sorted(shared("udhr").glob("*.html")),
+        *sorted(shared("en_only", "cr-unsc_res_en_gold").glob("*.txt")),
+    ]
+    words = sorted({w for f in files for w in split_words(f.read_text(encoding="utf-8"))})
+    assert len(words) > 20_000
+    _check_words(words, monkeypatch)
+
+
+_EDGE_WORD_LISTS = {
+    "apostrophes of all three kinds, elided prefixes and not": (
+        "l'homme l’homme lʼhomme L’Assemblée d'État jusqu’à qu'il lorsqu’il presqu'île "
+        "aujourd’hui l’s l'homme's"
+    ),
+    "possessive 's": "Council's Council’s x's O'Brien rock'n'roll",
+    "folding to nothing, or nearly": "ə Ə ʼ ǃ əa",
+    "stop words and one letter": "les Les LES the The a à y x I z s",
+    "unstemmed, their plurals, irregular": (
+        "notamment notamments communication communications Expressément résolument "
+        "yeux cieux aïeux children Women criteria lives indices"
+    ),
+    "beyond ASCII": "œuvre Œuvres Straße ß Æther naïve Ελλάδα Россия 北京 ﬁnance Ǆ",
+    "digits": "1999 54 2000s A1 ٣ x² ½",
+}
+#: Words by what they try; each analysed in every per-word analyzer of the schema.
+_EDGE_WORDS = {
+    **{why: words.split() for why, words in _EDGE_WORD_LISTS.items()},
+    # One token at most, but not a word as the tokenizer finds them: the chain decides.
+    "not a bare word": ["", " ", "_", "l'", "members'", "mot.", "«mot»", "l’homme ", "a_", "54/"],
+}
+
+
+@pytest.mark.parametrize("words", _EDGE_WORDS.values(), ids=_EDGE_WORDS.keys())
+def test_a_word_has_the_chains_term(words: list[str]) -> None:
+    from resolu.index.analysis import word_term
+
+    for name, analyzer in _per_word_analyzers().items():
+        term = word_term(analyzer)
+        assert term is not None
+        for word in words:
+            assert term(word) == _chain(analyzer, word), (name, word)
+
+
+@given(st.from_regex(r"[^\W_]+(?:['’ʼ][^\W_]+)*", fullmatch=True))
+def test_any_word_has_the_chains_term(word: str) -> None:
+    from resolu.index.analysis import word_term
+
+    for analyzer in (french_analyzer(), english_analyzer(), exact_analyzer()):
+        term = word_term(analyzer)
+        assert term is not None and term(word) == _chain(analyzer, word), word
+
+
+def test_a_stop_filter_of_other_sizes_is_followed_word_by_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from resolu.index.analysis import UNTokenizer
+    from whoosh.analysis import StopFilter
+
+    analyzer = (
+        UNTokenizer()
+        | FoldFilter()
+        | StopFilter(stoplist=["abc"], minsize=3, maxsize=5, renumber=False)
+    )
+    words = ["ab", "abc", "Abcd", "abcde", "abcdef", "éé", "ééé", "œuf"]
+    found = _words_direct(analyzer, words, monkeypatch)
+    assert found == [_chain(analyzer, w) for w in words]
+    assert found == ["", "", "abcd", "abcde", "", "", "eee", "oeuf"]
+
+
+def test_an_analyzer_with_a_filter_of_unknown_type_takes_the_chain() -> None:
+    """A subclass of a known filter works token by token but may analyse otherwise."""
+    from resolu.index import analysis
+    from resolu.index.analysis import UNTokenizer, word_term
+    from whoosh.analysis import StopFilter
+
+    class Shout(FoldFilter):
+        def __call__(self, tokens):
+            for t in tokens:
+                t.text = t.text.upper()
+                yield t
+
+    class Strict(StopFilter):
+        def __call__(self, tokens):
+            for t in tokens:
+                if t.text != "keep":
+                    yield t
+
+    for analyzer, word, expected in [
+        (UNTokenizer() | ApostropheFilter() | Shout(), "l’homme", "HOMME"),
+        (UNTokenizer() | FoldFilter() | Strict(renumber=False), "keep", ""),
+    ]:
+        assert analysis._per_token(analyzer)
+        term = word_term(analyzer)
+        assert term is not None and term(word) == expected == _chain(analyzer, word)
+
+
+def test_word_steps_leave_the_pickled_filters_as_they_were() -> None:
+    """The schema is pickled into the index: no step or table rides along with a filter."""
+    from resolu.index.analysis import word_term
+
+    analyzer = french_analyzer()
+    before = pickle.dumps(analyzer)
+    term = word_term(analyzer)
+    assert term is not None and term("Réaffirmant") == "reaffirm"
+    assert pickle.dumps(analyzer) == before
+    attributes = [" ".join(sorted(vars(item))) for item in analyzer.items]
+    assert attributes == [
+        *("", "prefixes", "", "max min renumber stops"),
+        "_irregular _stem _unstemmed algorithm language",
+    ]
