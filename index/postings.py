@@ -66,6 +66,14 @@ _POSTING_BYTES = 16
 _POSITION_BYTES = 8
 _TERM_BYTES = 120
 
+#: A term in fewer documents than this keeps its postings in its entry of the term table.
+#: Whoosh's writer would give it a block of its own (its ``inlinelimit`` is 1): a pickled
+#: header and a pickled, often compressed, body for a word found in one paragraph, some 40%
+#: of an index's terms. Inlined, they are one pickle, read with the entry (``ListMatcher``).
+#: (Whoosh's own inlining fails: ``finish_postings`` calls a ``set_inline`` its term info
+#: does not have. Its reading is sound, once corrected: ``resolu.search.whoosh_fixes``.)
+INLINE_BELOW = 16
+
 #: Words whose term ids a positional field remembers (then forgets, and looks up again).
 _WORDS_LIMIT = 500_000
 
@@ -432,12 +440,18 @@ def _write_field(fieldwriter: Any, found: SortedPostings, fmt: Any, lengths: np.
     """
     writer = fieldwriter._postwriter
     blocks = _Blocks(found, fmt, lengths, writer._blocklimit, writer._compression)
+    # Whoosh reads the inlined postings of a field without values (Existence) as values ""
+    # (str), which its merging refuses: those stay in blocks.
+    inline_below = 1 if type(fmt) is Existence else INLINE_BELOW
     postfile = writer._postfile
     offset = postfile.tell()
-    extents = []
+    extents: list[tuple[int, int] | tuple[bytes]] = []
     held: list[bytes] = []
     size = 0
     for start, end in blocks.extents():
+        if end - start < inline_below and end - start <= blocks.step:  # see finish_postings
+            extents.append((blocks.inlined(start, end),))
+            continue
         data = blocks.term(start, end)
         extents.append((offset, len(data)))
         offset += len(data)
@@ -537,7 +551,22 @@ class _Blocks:
         self.totals.append(total)
         return b"".join(parts)
 
-    def rows(self, extents: list[tuple[int, int]]) -> TermRows:
+    def inlined(self, start: int, end: int) -> bytes:
+        """Return a term's postings as its entry in the term table keeps them, and count them.
+
+        What ``W3PostingsWriter.finish_postings`` inlines: the documents,
+        their weights and their non-empty values, pickled.
+        """
+        if end > self.last:
+            self._window(start, end)
+        at, stop = start - self.first, end - self.first
+        weights = self.weights[at:stop]
+        self.totals.append(sum(weights))
+        self.block += 1
+        kept = self.values.block(start, self.freqs[at:stop])
+        return dumps((tuple(self.docs[at:stop]), tuple(weights), tuple(kept)), 2)
+
+    def rows(self, extents: list[tuple[int, int] | tuple[bytes]]) -> TermRows:
         """Return each term's row of the term table (after :meth:`term` for every term)."""
         counts, low, high, maxweights, minids, maxids = self.term_stats
         return [

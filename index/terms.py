@@ -22,7 +22,7 @@ from .columns import extend_growable
 
 __all__ = ["TermRows", "write_terms"]
 
-#: A term info: flags (not inlined), weight, documents, min and max length bytes, max weight,
+#: A term info: flags (inlined or not), weight, documents, min and max length bytes, max weight,
 #: first and last document; then where its postings are (offset, length).
 _INFO = W3TermInfo._struct
 _EXTENT = struct.Struct("!qi")
@@ -30,8 +30,11 @@ _EXTENT = struct.Struct("!qi")
 _RECORD = struct.Struct("!ii")
 
 #: Per term, in order: weight, documents, min and max length bytes, max weight, first and
-#: last document, offset and length of its postings.
-TermRows = Sequence[tuple[float, int, int, int, float, int, int, int, int]]
+#: last document, then offset and length of its postings, or its postings pickled (inlined).
+TermRows = Sequence[
+    tuple[float, int, int, int, float, int, int, int, int]
+    | tuple[float, int, int, int, float, int, int, bytes]
+]
 
 
 def write_terms(fieldwriter: Any, terms: list[bytes], rows: TermRows) -> None:
@@ -51,7 +54,10 @@ def write_terms(fieldwriter: Any, terms: list[bytes], rows: TermRows) -> None:
         if prefix + term <= key:
             raise ValueError(f"Keys must increase: {key!r}..{prefix + term!r}")
         key = prefix + term
-        value = _INFO.pack(False, *row[:7]) + _EXTENT.pack(*row[7:])
+        if len(row) == 8:
+            value = _INFO.pack(True, *row[:7]) + row[7]
+        else:
+            value = _INFO.pack(False, *row[:7]) + _EXTENT.pack(*row[7:])
         records += (_RECORD.pack(len(key), len(value)), key, value)
         places.append(at)
         h = hashed(key)

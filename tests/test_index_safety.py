@@ -367,8 +367,11 @@ def test_a_damaged_postings_block_is_reported_as_corruption(
     # CorruptIndexError from Index.get, which escaped as a traceback.
     import pickle
 
+    from resolu.index import postings
     from whoosh.filedb.structfile import StructFile
 
+    # Every term's postings in blocks, none kept in the term table: a search reads blocks.
+    monkeypatch.setattr(postings, "INLINE_BELOW", 1)
     build_index(corpus_copy, tmp_path / "ix")
     with open_index(tmp_path / "ix", fast=False) as ix:
 

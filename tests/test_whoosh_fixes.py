@@ -1,8 +1,10 @@
-"""Whoosh's ``AndNot`` with a first match that the excluded side also holds.
+"""Whoosh's ``AndNot`` with a first match that the excluded side also holds; a copied
+``ListMatcher``.
 
 Whoosh skipped the excluded side forward only when both sides started on the
 same document: a search of an index holding two languages returned its first
-match twice (once among the query's language, once among the rest).
+match twice (once among the query's language, once among the rest). A copy
+of the matcher of postings kept in the term table lost its term and entry.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from support import SEED
 from whoosh import fields
 from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
+from whoosh.matching.mcore import ListMatcher
 
 ENGLISH = """Resolution {n} (2001)
 
@@ -81,3 +84,43 @@ def test_a_mixed_language_index_returns_each_paragraph_once(
     assert refs, query
     assert [r for r, n in Counter(refs).items() if n > 1] == []
     assert results.total == len(refs)
+
+
+def test_a_copied_list_matcher_keeps_its_term_and_entry(tmp_path: Path) -> None:
+    """A term in one paragraph keeps its postings in the term table (a ListMatcher)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEED, corpus / SEED.name)
+    build_index(corpus, tmp_path / "ix")
+    with open_index(tmp_path / "ix") as index, index._ix.searcher() as s:
+        matcher = s.postings("exact", "constructif")
+        assert isinstance(matcher, ListMatcher) and matcher.term() is not None
+        copy = matcher.copy()
+        assert copy.term() == matcher.term() == ("exact", b"constructif")
+        assert copy.block_min_length() == matcher.block_min_length() > 0
+        assert list(copy.all_ids()) == list(matcher.all_ids())
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_phrase_of_words_in_one_paragraph_is_found(tmp_path: Path, fast: bool) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEED, corpus / SEED.name)
+    build_index(corpus, tmp_path / "ix")
+    with open_index(tmp_path / "ix", fast=fast) as index:
+        # "constructif" and "consultations" are each in one paragraph only.
+        hits = index.search('"un dialogue constructif et des consultations"')
+        assert [h.reference for h in hits] == ["A/RES/55/109#op4"]
+
+
+def test_a_list_matcher_below_the_lowest_kept_score_is_still_counted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEED, corpus / SEED.name)
+    build_index(corpus, tmp_path / "ix")
+    with open_index(tmp_path / "ix") as index, index._ix.searcher() as s:
+        matcher = wq.Term("exact", "constructif").matcher(s)  # scored: it has a quality
+        assert isinstance(matcher, ListMatcher) and matcher.max_quality() > 0
+        assert matcher.replace(matcher.max_quality() + 1) is matcher
+        matcher.next()
+        assert not matcher.replace(0).is_active()
