@@ -74,6 +74,9 @@ _TERM_BYTES = 120
 #: does not have. Its reading is sound, once corrected: ``resolu.search.whoosh_fixes``.)
 INLINE_BELOW = 16
 
+#: Values whose postings a text field without positions remembers (then forgets).
+_VALUES_KEPT = 4096
+
 #: Words whose term ids a positional field remembers (then forgets, and looks up again).
 _WORDS_LIMIT = 500_000
 
@@ -325,20 +328,26 @@ class PostingsWriter(SegmentWriter):
 
 
 def _text_adder(buf: FieldPostings, analyzer: Any, *, scorable: bool) -> _Adder:
-    """Return the adder of a text field without positions: a repeated value is analysed once."""
+    """Return the adder of a text field without positions: a repeated value is analysed once.
+
+    A title or a symbol repeats on each paragraph of its resolution, and a
+    document's symbol on each of its runs of lines in a parallel corpus.
+    """
     ids, cache = buf.ids, buf.cache
 
     def add(value: Any, docnum: int) -> tuple[int, int]:
         known = len(ids)
-        if cache.get("value") == value:
-            # A title repeats on each paragraph of its resolution.
-            tids, freqs, length = cache["postings"]
-        else:
+        found = cache.get(value) if isinstance(value, str) else None
+        if found is None:
             counts = _term_counts(analyzer, value)
             tids = [ids[t] for t in counts]
             freqs = list(counts.values())
-            length = sum(freqs)
-            cache["value"], cache["postings"] = value, (tids, freqs, length)
+            found = (tids, freqs, sum(freqs))
+            if isinstance(value, str):
+                if len(cache) >= _VALUES_KEPT:
+                    cache.clear()
+                cache[value] = found
+        tids, freqs, length = found
         buf.add(docnum, tids, freqs)
         size = (len(ids) - known) * _TERM_BYTES + len(tids) * _POSTING_BYTES
         return (length if scorable else 0), size
