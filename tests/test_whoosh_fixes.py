@@ -86,13 +86,22 @@ def test_a_mixed_language_index_returns_each_paragraph_once(
     assert results.total == len(refs)
 
 
-def test_a_copied_list_matcher_keeps_its_term_and_entry(tmp_path: Path) -> None:
-    """A term in one paragraph keeps its postings in the term table (a ListMatcher)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+@pytest.fixture(scope="module")
+def seed_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The index of the shipped resolution alone.
+
+    A word in one paragraph keeps its postings in the term table: Whoosh reads
+    them with a ListMatcher.
+    """
+    corpus = tmp_path_factory.mktemp("seed")
     shutil.copyfile(SEED, corpus / SEED.name)
-    build_index(corpus, tmp_path / "ix")
-    with open_index(tmp_path / "ix") as index, index._ix.searcher() as s:
+    index_dir = tmp_path_factory.mktemp("seed-ix") / "index"
+    build_index(corpus, index_dir)
+    return index_dir
+
+
+def test_a_copied_list_matcher_keeps_its_term_and_entry(seed_only: Path) -> None:
+    with open_index(seed_only) as index, index._ix.searcher() as s:
         matcher = s.postings("exact", "constructif")
         assert isinstance(matcher, ListMatcher) and matcher.term() is not None
         copy = matcher.copy()
@@ -102,23 +111,15 @@ def test_a_copied_list_matcher_keeps_its_term_and_entry(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fast", [True, False])
-def test_a_phrase_of_words_in_one_paragraph_is_found(tmp_path: Path, fast: bool) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copyfile(SEED, corpus / SEED.name)
-    build_index(corpus, tmp_path / "ix")
-    with open_index(tmp_path / "ix", fast=fast) as index:
+def test_a_phrase_of_words_in_one_paragraph_is_found(seed_only: Path, fast: bool) -> None:
+    with open_index(seed_only, fast=fast) as index:
         # "constructif" and "consultations" are each in one paragraph only.
         hits = index.search('"un dialogue constructif et des consultations"')
         assert [h.reference for h in hits] == ["A/RES/55/109#op4"]
 
 
-def test_a_list_matcher_below_the_lowest_kept_score_is_still_counted(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copyfile(SEED, corpus / SEED.name)
-    build_index(corpus, tmp_path / "ix")
-    with open_index(tmp_path / "ix") as index, index._ix.searcher() as s:
+def test_a_list_matcher_below_the_lowest_kept_score_is_still_counted(seed_only: Path) -> None:
+    with open_index(seed_only) as index, index._ix.searcher() as s:
         matcher = wq.Term("exact", "constructif").matcher(s)  # scored: it has a quality
         assert isinstance(matcher, ListMatcher) and matcher.max_quality() > 0
         assert matcher.replace(matcher.max_quality() + 1) is matcher
