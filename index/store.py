@@ -212,6 +212,9 @@ def paragraph_documents(res: Resolution, path: str) -> Iterator[dict[str, Any]]:
         }
     )
     about = {**_resolution_payload(res), "type": doc_type}
+    if about["source"] == path:
+        # The stored path's own object: pickled once in each paragraph's record, not twice.
+        about["source"] = path
     text = text_field(lang)
     for p in res.paragraphs:
         doc = {
