@@ -6,7 +6,9 @@ pool is full, merged back by an external sort at commit, then fed one at a
 time to the codec. :class:`PostingsWriter` keeps the postings of the segment
 it writes as integers in flat arrays instead (:mod:`resolu.index.inverted`),
 sorts them by term once, and feeds Whoosh's codec a block at a time; the
-segment is Whoosh's own and reads back the same. It analyses as Whoosh does,
+segment is Whoosh's own and reads back the same (its postings pickled with
+:data:`resolu.index.columns.PICKLE_PROTOCOL`, a rare term's kept in the term
+table: :data:`INLINE_BELOW`). It analyses as Whoosh does,
 with two shortcuts that give the same terms: a value that repeats (a
 resolution's title, symbol, year on each of its paragraphs) is analysed once,
 and a text without a ``/`` (so no UN symbol) is analysed a word at a time
@@ -44,7 +46,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
 from .analysis import split_words, text_terms, word_term, word_terms
-from .columns import ColumnValues, StoredFields
+from .columns import PICKLE_PROTOCOL, ColumnValues, StoredFields
 from .impacts import IMPACT_FIELDS, POSITION_FIELDS, ImpactsWriter, impacts_path
 from .inverted import (
     STOP,
@@ -573,7 +575,7 @@ class _Blocks:
         self.totals.append(sum(weights))
         self.block += 1
         kept = self.values.block(start, self.freqs[at:stop])
-        return dumps((tuple(self.docs[at:stop]), tuple(weights), tuple(kept)), 2)
+        return dumps((tuple(self.docs[at:stop]), tuple(weights), tuple(kept)), PICKLE_PROTOCOL)
 
     def rows(self, extents: list[tuple[int, int] | tuple[bytes]]) -> TermRows:
         """Return each term's row of the term table (after :meth:`term` for every term)."""
@@ -600,7 +602,7 @@ class _Blocks:
         mini_values: Any = tuple(kept) if fixed is None or fixed < 0 else None
         if fixed:
             mini_values = b"".join(kept)
-        data = dumps((tuple(self.gaps[start:stop]), mini_weights, mini_values), 2)
+        data = dumps((tuple(self.gaps[start:stop]), mini_weights, mini_values), PICKLE_PROTOCOL)
         comp = self.compression if len(data) >= COMPRESSION_MIN_SIZE else 0
         if comp:
             data = zlib.compress(data, comp)
@@ -612,7 +614,7 @@ class _Blocks:
             self.minbytes[block],
             self.maxbytes[block],
         )
-        return dumps(info, 2), data
+        return dumps(info, PICKLE_PROTOCOL), data
 
 
 class _Values:

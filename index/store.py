@@ -92,7 +92,8 @@ __all__ = [
 #: Bumped when the schema or the analysis changes, so old indexes are rebuilt.
 #: 8: no ``order`` field (the payload holds a paragraph's place; ``sortkey`` orders); the
 #: postings of a rare term kept in the term table (``resolu.index.postings.INLINE_BELOW``),
-#: which resolu reads right only with the corrections of ``resolu.search.whoosh_fixes``.
+#: which resolu reads right only with the corrections of ``resolu.search.whoosh_fixes``;
+#: stored fields and postings pickled with protocol 4 (``resolu.index.columns``).
 SCHEMA_VERSION = 8
 #: Whoosh's name for our index inside its folder (files ``_resolu_*``).
 INDEX_NAME = "resolu"
