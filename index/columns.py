@@ -27,8 +27,8 @@ __all__ = ["PICKLE_PROTOCOL", "ColumnValues", "StoredFields", "extend_growable"]
 #: The pickle protocol of what resolu writes into Whoosh's files (stored fields, postings
 #: blocks and inlined postings). Whoosh writes protocol 2, which spells a ``bytes`` object
 #: (a posting's positions) as a call to ``_codecs.encode`` on a str, and a str with four
-#: bytes of length; protocol 4 writes them as they are. Whoosh reads any protocol. English
-#: x1: the index 14% smaller, its build some 8% faster.
+#: bytes of length; protocol 4 writes them as they are, smaller and quicker to write and to
+#: read. Whoosh reads any protocol.
 PICKLE_PROTOCOL = 4
 
 #: Bytes of stored fields held before they are written to the column's file.
@@ -131,8 +131,9 @@ class StoredFields:
     """The stored fields of a segment's documents, written as Whoosh's ``finish_doc`` does.
 
     Each document's fields are pickled (:data:`PICKLE_PROTOCOL`) and compressed
-    when it is added (as the stored-fields column does) and written a megabyte at a time to the
-    column's file; :meth:`finish` puts the lengths and offsets in its writer.
+    when it is added (as the stored-fields column does) and written a megabyte
+    at a time to the column's file; :meth:`finish` puts the lengths and offsets
+    in its writer.
     """
 
     def __init__(self) -> None:
