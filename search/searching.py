@@ -628,8 +628,15 @@ class Index:
         def whoosh_top(n: int | None) -> tuple[list[tuple[float, int]], int]:
             # optimize=False scores every match instead of skipping blocks that
             # cannot reach the top: we need the exact count anyway, and one
-            # full pass measured faster than a skipping pass plus a count.
-            results = s.search(q, limit=n, optimize=False)
+            # full pass measured faster than a skipping pass plus a count. Nor
+            # may the collector swap in a simpler matcher as its lowest kept
+            # score rises (replace): that one drops a branch none of whose
+            # documents can reach the score, and they went uncounted (a NOT
+            # query over three segments counted 352 of its 386 matches).
+            collector = s.collector(limit=n, optimize=False)
+            collector.replace = 0
+            s.search_with_collector(q, collector)
+            results = collector.results()
             rows = [(score or 0.0, docnum) for docnum, score in results.items()]
             return rows, len(results)
 

@@ -134,6 +134,29 @@ def test_same_results_then_after_an_update(corpus: Path, tmp_path: Path) -> None
     _assert_same(index_dir, queries)
 
 
+def test_every_segment_is_counted_after_updates_by_two_processes(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Three segments, two with deleted documents: the matches of the last one
+    # cannot reach the page of "Nations NOT intergouvernemental", and Whoosh's
+    # collector left them uncounted (352 of 386).
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus, folder)
+    index_dir = tmp_path / "ix"
+    build_index(folder, index_dir, procs=2)
+    sc_files = sorted(folder.glob("S_RES_*.txt"))
+    for path in sc_files[:30]:
+        path.unlink()
+    for path in sc_files[30:60]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build_index(folder, index_dir, procs=1)
+    for path in sc_files[60:90]:
+        path.unlink()
+    assert build_index(folder, index_dir, procs=2).removed == 30
+    assert len(list(index_dir.glob("gen-*/*.seg"))) == 3
+    _assert_same(index_dir, [*_labelled(), "Nations NOT intergouvernemental"])
+
+
 def test_a_segment_without_impacts_is_searched_with_whoosh(tmp_path: Path) -> None:
     index_dir = tmp_path / "ix"
     build_index(corpus_dir(), index_dir)
