@@ -17,7 +17,11 @@ collector calls as its lowest kept score rises, drops the whole list when no
 document in it could reach that score, even when the search counts every
 match (``optimize=False``): those documents went uncounted, and the total
 fell short of the fast path's. A matcher of postings blocks never does; here
-neither does a list, and the count is exact.
+neither does a list. (Whoosh's union and exclusion matchers prune the same way,
+so resolu's own searches no longer let the collector replace matchers at all:
+``Index._scorer`` in :mod:`resolu.search.searching`. That is what keeps their
+count exact; this correction keeps a list like a block matcher for any other
+caller.)
 """
 
 from __future__ import annotations
